@@ -1,0 +1,51 @@
+//! `--format github`: GitHub Actions workflow commands, which annotate a pull request's diff.
+
+use super::{FileReport, position};
+use crate::finding::Severity;
+
+/// Workflow commands escape `%`, CR and LF in messages, and also `:` and `,` in properties.
+fn escape(s: &str, property: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn github(reports: &[FileReport<'_>]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for f in r.findings {
+            let level = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info | Severity::Hint => "notice",
+            };
+            let (line, col) = position(r.doc, f.start);
+            let (end_line, end_col) = position(r.doc, f.end);
+            out.push_str(&format!(
+                "::{level} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
+                escape(r.path, true),
+                escape(&format!("copydesk {}", f.code), true),
+                escape(&f.message, false),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_properties_and_messages() {
+        assert_eq!(super::escape("a:b,c%", true), "a%3Ab%2Cc%25");
+        assert_eq!(super::escape("50%\nnext: x", false), "50%25%0Anext: x");
+    }
+}

@@ -1,0 +1,5 @@
+//! Rules about attribution.
+
+use super::Rule;
+
+pub(super) static RULES: &[&Rule] = &[];

@@ -1,0 +1,5 @@
+//! Rules about dates.
+
+use super::Rule;
+
+pub(super) static RULES: &[&Rule] = &[];

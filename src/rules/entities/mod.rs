@@ -1,0 +1,5 @@
+//! Rules about entities.
+
+use super::Rule;
+
+pub(super) static RULES: &[&Rule] = &[];

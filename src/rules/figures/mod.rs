@@ -1,0 +1,5 @@
+//! Rules about figures.
+
+use super::Rule;
+
+pub(super) static RULES: &[&Rule] = &[];

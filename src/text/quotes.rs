@@ -1,0 +1,235 @@
+//! Pairing quotation marks, straight and curly, across a draft's paragraphs.
+//!
+//! News convention: a quotation that runs over several paragraphs has no closing mark at the
+//! end of each paragraph but the last, and each following paragraph opens with a fresh mark.
+//! Such a paragraph's quote "runs on"; only a quote that neither closes nor runs on is unclosed.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// How a quotation ends within its paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteEnd {
+    /// A closing mark in the same paragraph.
+    Closed,
+    /// No closing mark, and the next paragraph opens a quote: the multi-paragraph convention.
+    RunsOn,
+    /// No closing mark and nothing carries it on.
+    Unclosed,
+}
+
+/// One quotation within one paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark through the closing mark (or the end of the paragraph).
+    pub span: Range<usize>,
+    /// The quoted words, without the marks.
+    pub content: Range<usize>,
+    pub end: QuoteEnd,
+    /// This quote continues one that ran on from the previous paragraph.
+    pub continued: bool,
+    /// 0 for a quotation, 1 for a quotation inside one.
+    pub depth: u8,
+}
+
+/// Marks the pairing could not explain.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Quotes {
+    pub quotes: Vec<Quote>,
+    /// Closing marks with no opening mark before them.
+    pub stray_closes: Vec<Range<usize>>,
+}
+
+fn opens_context(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | ':'))
+}
+
+fn closes_context(next: Option<char>) -> bool {
+    next.is_none_or(|n| !n.is_alphanumeric())
+}
+
+struct Open {
+    at: usize,
+    continued: bool,
+}
+
+/// Pair the marks of every block. `blocks` are document ranges of `mask`.
+pub(crate) fn pair(mask: &str, blocks: &[Range<usize>]) -> Quotes {
+    let mut out = Quotes::default();
+    let mut carry = false;
+    for (bi, block) in blocks.iter().enumerate() {
+        let text = &mask[block.clone()];
+        let mut outer: Option<Open> = None;
+        let mut inner: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = block.start + i;
+            let next = chars.peek().map(|&(_, n)| n);
+            match c {
+                '“' | '"' | '”' => {
+                    let straight = c == '"';
+                    let can_open = c == '“'
+                        || straight
+                            && opens_context(prev)
+                            && next.is_some_and(|n| !n.is_whitespace());
+                    let can_close =
+                        c == '”' || straight && !opens_context(prev) && closes_context(next);
+                    match outer.take() {
+                        Some(o) if can_close || !can_open => {
+                            inner = None;
+                            out.quotes.push(Quote {
+                                span: o.at..at + c.len_utf8(),
+                                content: o.at + mark_len(mask, o.at)..at,
+                                end: QuoteEnd::Closed,
+                                continued: o.continued,
+                                depth: 0,
+                            });
+                        }
+                        Some(o) => {
+                            // A second opening mark while one is open: the first never closed.
+                            out.quotes.push(Quote {
+                                span: o.at..trim_end(mask, o.at, at),
+                                content: o.at + mark_len(mask, o.at)..trim_end(mask, o.at, at),
+                                end: QuoteEnd::Unclosed,
+                                continued: o.continued,
+                                depth: 0,
+                            });
+                            outer = Some(Open {
+                                at,
+                                continued: false,
+                            });
+                        }
+                        None if can_open || c == '“' => {
+                            outer = Some(Open {
+                                at,
+                                continued: carry,
+                            });
+                            carry = false;
+                        }
+                        None => out.stray_closes.push(at..at + c.len_utf8()),
+                    }
+                }
+                '‘' | '\'' | '’' if outer.is_some() => {
+                    let is_open = (c == '‘' || c == '\'')
+                        && opens_context(prev)
+                        && next.is_some_and(|n| !n.is_whitespace());
+                    let is_close = (c == '’' || c == '\'')
+                        && !prev.is_some_and(char::is_whitespace)
+                        && closes_context(next);
+                    if let (Some(s), true) = (inner, is_close) {
+                        out.quotes.push(Quote {
+                            span: s..at + c.len_utf8(),
+                            content: s + c.len_utf8()..at,
+                            end: QuoteEnd::Closed,
+                            continued: false,
+                            depth: 1,
+                        });
+                        inner = None;
+                    } else if inner.is_none() && is_open {
+                        inner = Some(at);
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        carry = false;
+        if let Some(o) = outer {
+            let next_opens = blocks
+                .get(bi + 1)
+                .is_some_and(|nb| mask[nb.clone()].trim_start().starts_with(['“', '"']));
+            out.quotes.push(Quote {
+                span: o.at..block.end,
+                content: o.at + mark_len(mask, o.at)..block.end,
+                end: if next_opens {
+                    QuoteEnd::RunsOn
+                } else {
+                    QuoteEnd::Unclosed
+                },
+                continued: o.continued,
+                depth: 0,
+            });
+            carry = next_opens;
+        }
+    }
+    out.quotes.sort_by_key(|q| (q.span.start, q.depth));
+    out
+}
+
+fn mark_len(mask: &str, at: usize) -> usize {
+    mask[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn trim_end(mask: &str, start: usize, end: usize) -> usize {
+    start + mask[start..end].trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Quotes {
+        let blocks = crate::text::markdown::plain_blocks(text, 0);
+        pair(text, &blocks)
+    }
+
+    #[test]
+    fn straight_and_curly_pairs() {
+        let t = "“We won,” he said. \"It's over,\" she said.";
+        let q = quotes(t);
+        let got: Vec<_> = q
+            .quotes
+            .iter()
+            .map(|q| (&t[q.content.clone()], q.end))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("We won,", QuoteEnd::Closed),
+                ("It's over,", QuoteEnd::Closed)
+            ]
+        );
+        assert!(q.stray_closes.is_empty());
+    }
+
+    #[test]
+    fn nested_quotes_and_apostrophes() {
+        let t = "“He called it ‘a coup,’ and didn’t blink,” she said.";
+        let q = quotes(t);
+        let got: Vec<_> = q
+            .quotes
+            .iter()
+            .map(|q| (&t[q.content.clone()], q.depth))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("He called it ‘a coup,’ and didn’t blink,", 0),
+                ("a coup,", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_convention() {
+        let t = "“The first part.\n“The second part,” he said.\n“Unclosed forever.\nDone.";
+        let q = quotes(t);
+        let got: Vec<_> = q.quotes.iter().map(|q| (q.end, q.continued)).collect();
+        assert_eq!(
+            got,
+            [
+                (QuoteEnd::RunsOn, false),
+                (QuoteEnd::Closed, true),
+                (QuoteEnd::Unclosed, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_close() {
+        let q = quotes("He said no.” Then left.");
+        assert_eq!(q.stray_closes.len(), 1);
+    }
+}
