@@ -11,7 +11,8 @@ fn bin() -> Command {
 /// A draft with one error (a weekday that does not match its date) and nothing else.
 const WRONG_WEEKDAY: &str =
     "date 2023-03-08\nThe talks opened on Tuesday, Feb. 15, 2023, in the capital.\n";
-const CLEAN: &str = "date 2023-03-08\nThe museum reopened its west wing after a two-year renovation.\n";
+const CLEAN: &str =
+    "date 2023-03-08\nThe museum reopened its west wing after a two-year renovation.\n";
 
 struct Run {
     code: i32,
@@ -20,9 +21,13 @@ struct Run {
 }
 
 fn run(cmd: &mut Command, stdin: Option<&str>) -> Run {
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn copydesk");
     if let Some(input) = stdin {
         use std::io::Write;
@@ -33,7 +38,11 @@ fn run(cmd: &mut Command, stdin: Option<&str>) -> Run {
             .write_all(input.as_bytes())
             .expect("write stdin");
     }
-    let Output { status, stdout, stderr } = child.wait_with_output().expect("wait");
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().expect("wait");
     Run {
         code: status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
@@ -63,15 +72,27 @@ fn human_output_underlines_the_span_and_exits_1() {
     assert!(r.stdout.contains("error[weekday-mismatch]"), "{}", r.stdout);
     assert!(r.stdout.contains("story.txt:2:"), "{}", r.stdout);
     assert!(r.stdout.contains("^^^"), "{}", r.stdout);
-    assert!(r.stdout.contains("1 error in 1 of 1 draft."), "{}", r.stdout);
-    assert!(!r.stdout.contains('\u{1b}'), "no colour when not a terminal");
+    assert!(
+        r.stdout.contains("1 error in 1 of 1 draft."),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains('\u{1b}'),
+        "no colour when not a terminal"
+    );
 }
 
 #[test]
 fn clean_drafts_exit_0() {
     let d = dir_with(&[("a.md", CLEAN.as_bytes())]);
     let r = check(d.path(), &["a.md"]);
-    assert_eq!((r.code, r.stdout.as_str()), (0, "No findings in 1 draft.\n"), "{}", r.stderr);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "No findings in 1 draft.\n"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -89,15 +110,29 @@ fn json_has_the_documented_fields() {
     let v: Value = serde_json::from_str(&r.stdout).expect("valid JSON");
     let f = &v["findings"][0];
     for key in [
-        "path", "code", "severity", "message", "start", "end", "line", "column", "end_line",
-        "end_column", "fixes", "related", "url",
+        "path",
+        "code",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "fixes",
+        "related",
+        "url",
     ] {
         assert!(!f[key].is_null(), "missing {key} in {f}");
     }
     assert_eq!(f["path"], "s.txt");
     assert_eq!(f["code"], "weekday-mismatch");
     assert_eq!(f["line"], 2);
-    let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        f["start"].as_u64().unwrap() as usize,
+        f["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&WRONG_WEEKDAY[s..e].to_lowercase()[..7], "tuesday");
     let edit = &f["fixes"][0]["edits"][0];
     assert_eq!(edit["replacement"], "Wednesday");
@@ -106,15 +141,22 @@ fn json_has_the_documented_fields() {
 
 #[test]
 fn sarif_validates_against_the_2_1_0_schema() {
-    let d = dir_with(&[("dir one/s.txt", WRONG_WEEKDAY.as_bytes()), ("b.md", CLEAN.as_bytes())]);
+    let d = dir_with(&[
+        ("dir one/s.txt", WRONG_WEEKDAY.as_bytes()),
+        ("b.md", CLEAN.as_bytes()),
+    ]);
     let r = check(d.path(), &[".", "--format", "sarif"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     let sarif: Value = serde_json::from_str(&r.stdout).expect("valid JSON");
     let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-2.1.0.json");
     let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(schema_path).expect("schema")).expect("schema JSON");
+        serde_json::from_str(&std::fs::read_to_string(schema_path).expect("schema"))
+            .expect("schema JSON");
     let validator = jsonschema::draft4::new(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path)).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
     assert!(errors.is_empty(), "SARIF invalid: {errors:#?}");
     let result = &sarif["runs"][0]["results"][0];
     assert_eq!(result["ruleId"], "weekday-mismatch");
@@ -122,8 +164,14 @@ fn sarif_validates_against_the_2_1_0_schema() {
         result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "dir%20one/s.txt"
     );
-    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert!(rules.iter().all(|r| r["help"]["text"].as_str().is_some_and(|t| !t.is_empty())));
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert!(
+        rules
+            .iter()
+            .all(|r| r["help"]["text"].as_str().is_some_and(|t| !t.is_empty()))
+    );
 }
 
 #[test]
@@ -138,7 +186,10 @@ fn github_annotations() {
 
 #[test]
 fn stdin_is_a_draft_named_dash() {
-    let r = run(bin().args(["check", "-", "--format", "json"]), Some(WRONG_WEEKDAY));
+    let r = run(
+        bin().args(["check", "-", "--format", "json"]),
+        Some(WRONG_WEEKDAY),
+    );
     let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
     assert_eq!(v["findings"][0]["path"], "-");
     let r = run(bin().args(["analyze", "-"]), Some(CLEAN));
@@ -154,10 +205,26 @@ fn bad_inputs_are_named_errors_with_exit_2() {
     ]);
     let r = check(d.path(), &["bin.md", "latin1.txt", "missing.md", "ok.md"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("bin.md: looks like a binary file"), "{}", r.stderr);
-    assert!(r.stderr.contains("latin1.txt: is not valid UTF-8 (byte 0xE9 at offset 3, line 1)"), "{}", r.stderr);
-    assert!(r.stderr.contains("missing.md: no such file"), "{}", r.stderr);
-    assert!(r.stdout.contains("No findings in 1 draft."), "the good file is still checked");
+    assert!(
+        r.stderr.contains("bin.md: looks like a binary file"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("latin1.txt: is not valid UTF-8 (byte 0xE9 at offset 3, line 1)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("missing.md: no such file"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stdout.contains("No findings in 1 draft."),
+        "the good file is still checked"
+    );
     let r = run(bin().current_dir(d.path()).args(["analyze", "."]), None);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains(".: is a directory"), "{}", r.stderr);
@@ -170,29 +237,56 @@ fn bom_and_crlf_keep_offsets_on_the_original_bytes() {
     let r = check(d.path(), &["s.txt", "--format", "json"]);
     let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
     let f = &v["findings"][0];
-    let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        f["start"].as_u64().unwrap() as usize,
+        f["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&text[s..s + 7], "Tuesday");
     assert!(e > s);
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(2), Some(21)));
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(2), Some(21))
+    );
 }
 
 #[test]
 fn config_is_discovered_and_checked() {
     let d = dir_with(&[
-        ("desk/copydesk.toml", b"[rules]\nweekday-mismatch = \"off\"\n".as_slice()),
+        (
+            "desk/copydesk.toml",
+            b"[rules]\nweekday-mismatch = \"off\"\n".as_slice(),
+        ),
         ("desk/drafts/s.txt", WRONG_WEEKDAY.as_bytes()),
-        ("bad/copydesk.toml", b"refrence_date = \"today\"\n".as_slice()),
+        (
+            "bad/copydesk.toml",
+            b"refrence_date = \"today\"\n".as_slice(),
+        ),
         ("bad/s.txt", CLEAN.as_bytes()),
-        ("typo/copydesk.toml", b"[rules]\nrelative-dates = \"off\"\n".as_slice()),
+        (
+            "typo/copydesk.toml",
+            b"[rules]\nrelative-dates = \"off\"\n".as_slice(),
+        ),
         ("typo/s.txt", CLEAN.as_bytes()),
     ]);
-    assert_eq!(check(d.path(), &["desk"]).code, 0, "rule turned off by the discovered config");
+    assert_eq!(
+        check(d.path(), &["desk"]).code,
+        0,
+        "rule turned off by the discovered config"
+    );
     let r = check(d.path(), &["bad/s.txt"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("copydesk.toml") && r.stderr.contains("refrence_date"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("copydesk.toml") && r.stderr.contains("refrence_date"),
+        "{}",
+        r.stderr
+    );
     let r = check(d.path(), &["typo/s.txt"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("unknown rule `relative-dates`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("unknown rule `relative-dates`"),
+        "{}",
+        r.stderr
+    );
     let r = check(d.path(), &["desk", "--config", "bad/copydesk.toml"]);
     assert_eq!(r.code, 2, "--config replaces discovery: {}", r.stderr);
 }
@@ -200,17 +294,32 @@ fn config_is_discovered_and_checked() {
 #[test]
 fn date_flag_overrides_the_draft() {
     let d = dir_with(&[("s.txt", CLEAN.as_bytes())]);
-    let r = run(bin().current_dir(d.path()).args(["analyze", "s.txt", "--date", "2020-02-29"]), None);
+    let r = run(
+        bin()
+            .current_dir(d.path())
+            .args(["analyze", "s.txt", "--date", "2020-02-29"]),
+        None,
+    );
     let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
     assert_eq!(v["reference_date"]["value"], "2020-02-29");
     assert_eq!(v["reference_date"]["source"], "option");
     let r = run(bin().current_dir(d.path()).args(["analyze", "s.txt"]), None);
     let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
     assert_eq!(v["reference_date"]["source"], "date-line");
-    for key in ["dates", "entities", "quotes", "attributions", "figures", "findings"] {
+    for key in [
+        "dates",
+        "entities",
+        "quotes",
+        "attributions",
+        "figures",
+        "findings",
+    ] {
         assert!(v[key].is_array(), "analyze lacks {key}");
     }
-    let r = run(bin().args(["check", "-", "--date", "2022-02-30"]), Some(CLEAN));
+    let r = run(
+        bin().args(["check", "-", "--date", "2022-02-30"]),
+        Some(CLEAN),
+    );
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("2022-02-30"), "{}", r.stderr);
 }
@@ -227,7 +336,12 @@ fn folders_are_walked_in_order_respecting_gitignore() {
     std::fs::create_dir(d.path().join(".git")).expect(".git");
     let r = check(d.path(), &[".", "--format", "json"]);
     let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
-    let paths: Vec<&str> = v["findings"].as_array().unwrap().iter().filter_map(|f| f["path"].as_str()).collect();
+    let paths: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
     assert_eq!(paths, ["a/z.txt", "b.md"]);
 }
 
@@ -235,12 +349,19 @@ fn folders_are_walked_in_order_respecting_gitignore() {
 fn check_never_writes_drafts() {
     let d = dir_with(&[("s.txt", WRONG_WEEKDAY.as_bytes())]);
     let p: PathBuf = d.path().join("s.txt");
-    let before = std::fs::metadata(&p).and_then(|m| m.modified()).expect("mtime");
+    let before = std::fs::metadata(&p)
+        .and_then(|m| m.modified())
+        .expect("mtime");
     for format in ["human", "json", "sarif", "github"] {
         check(d.path(), &["s.txt", "--format", format]);
     }
     assert_eq!(std::fs::read(&p).expect("read"), WRONG_WEEKDAY.as_bytes());
-    assert_eq!(std::fs::metadata(&p).and_then(|m| m.modified()).expect("mtime"), before);
+    assert_eq!(
+        std::fs::metadata(&p)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+        before
+    );
 }
 
 #[test]
@@ -249,7 +370,11 @@ fn rules_and_explain() {
     assert!(r.stdout.contains("weekday-mismatch"), "{}", r.stdout);
     let r = run(bin().args(["explain", "weekday-mismatch"]), None);
     assert_eq!(r.code, 0);
-    assert!(r.stdout.contains("**Flagged:**") && r.stdout.contains("**Instead:**"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("**Flagged:**") && r.stdout.contains("**Instead:**"),
+        "{}",
+        r.stdout
+    );
     let r = run(bin().args(["explain", "no-such-rule"]), None);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no rule `no-such-rule`"));

@@ -18,7 +18,10 @@ fn bless() -> bool {
 fn readme_rule_table_is_current() {
     let path = root().join("README.md");
     let readme = std::fs::read_to_string(&path).expect("README.md");
-    let start = readme.find(START).expect("README has the rules:start marker") + START.len();
+    let start = readme
+        .find(START)
+        .expect("README has the rules:start marker")
+        + START.len();
     let end = readme.find(END).expect("README has the rules:end marker");
     let table = copydesk::rules::markdown_table();
     if readme[start..end] != table {

@@ -193,7 +193,12 @@ pub fn docs_page() -> String {
     );
     s.push_str(&markdown_table().replace("](docs/rules.md#", "](#"));
     for r in all() {
-        s.push_str(&format!("\n<a id=\"{}\"></a>\n\n## {}\n\n{}", r.code, r.code, r.markdown()));
+        s.push_str(&format!(
+            "\n<a id=\"{}\"></a>\n\n## {}\n\n{}",
+            r.code,
+            r.code,
+            r.markdown()
+        ));
         s.push_str(&format!(
             "\nConfigure: `[rules]` `{} = \"off\" | \"hint\" | \"info\" | \"warning\" | \"error\"` in `copydesk.toml`.\n",
             r.code

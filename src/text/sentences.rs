@@ -144,7 +144,12 @@ fn ends_sentence(before: &str, next: &str) -> bool {
         return false;
     }
     // A dotted abbreviation other than the above ("N.Y.", "Ph.D."): never a break.
-    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+    if word.contains('.')
+        && word
+            .split('.')
+            .all(|seg| seg.chars().all(char::is_alphabetic))
+        && word.chars().filter(|c| c.is_alphabetic()).count() <= 4
+    {
         return false;
     }
     !ABBREVIATIONS.contains(&lower.as_str())

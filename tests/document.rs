@@ -1,0 +1,117 @@
+//! The document model's hard cases, through the public API.
+
+use copydesk::text::{Encoding, LineCol, QuoteEnd};
+use copydesk::{Document, Format};
+
+fn sentences(doc: &Document) -> Vec<&str> {
+    doc.sentences()
+        .iter()
+        .map(|r| &doc.text()[r.clone()])
+        .collect()
+}
+
+#[test]
+fn markdown_structure_is_not_prose() {
+    let md = "---\ntitle: \"Yesterday's news\"\ndate: 2022-01-12\n---\n\n\
+# Talks resume\n\n\
+Officials met on Monday. See [the statement](https://example.org/monday \"Monday\").\n\n    indented code yesterday\n\n\
+```text\nfenced code yesterday\n```\n\n\
+<div>html block yesterday</div>\n\n\
+<!-- a note: yesterday -->\n\
+Inline `code yesterday` stays out. <https://example.org/yesterday>\n\n\
+[ref]: https://example.org/yesterday\n";
+    let doc = Document::new(md, Format::Markdown);
+    assert_eq!(doc.prose().len(), md.len());
+    assert_eq!(
+        doc.prose().matches("yesterday").count(),
+        0,
+        "{}",
+        doc.prose()
+    );
+    assert_eq!(doc.prose().matches("Monday").count(), 1);
+    assert!(doc.prose().contains("the statement"));
+    assert_eq!(sentences(&doc)[0], "Talks resume");
+}
+
+#[test]
+fn lists_and_block_quotes_are_prose_blocks() {
+    let md =
+        "- First item. Still first.\n- Second item.\n\n> A quoted paragraph\n> over two lines.\n";
+    let doc = Document::new(md, Format::Markdown);
+    let blocks: Vec<_> = doc.blocks().iter().map(|b| &md[b.clone()]).collect();
+    assert_eq!(
+        blocks,
+        [
+            "First item. Still first.",
+            "Second item.",
+            "A quoted paragraph\n> over two lines."
+        ]
+    );
+    assert!(!doc.prose().contains('>'));
+    assert_eq!(doc.block_sentences(0).len(), 2);
+}
+
+#[test]
+fn news_sentences() {
+    let doc = Document::new(
+        "Sen. Zoë Ortiz, D-Calif., said the U.S. Army left at 9 a.m. on Sept. 3. Inflation hit 3.5%. \
+“It’s done,” said Tokayev. “Is it?” 王毅 asked.",
+        Format::Plain,
+    );
+    assert_eq!(
+        sentences(&doc),
+        [
+            "Sen. Zoë Ortiz, D-Calif., said the U.S. Army left at 9 a.m. on Sept. 3.",
+            "Inflation hit 3.5%.",
+            "“It’s done,” said Tokayev.",
+            "“Is it?” 王毅 asked.",
+        ]
+    );
+}
+
+#[test]
+fn quotes_straight_curly_nested_and_running_on() {
+    let text = "\"Straight,\" she said. “Curly ‘nested’ words,” he said.\n\
+“A quote that runs on.\n\
+“And ends here,” the minister said.\n\
+He said ” wrongly.";
+    let doc = Document::new(text, Format::Plain);
+    let q = doc.quotes();
+    let outer: Vec<_> = q
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| (&text[q.content.clone()], q.end, q.continued))
+        .collect();
+    assert_eq!(
+        outer,
+        [
+            ("Straight,", QuoteEnd::Closed, false),
+            ("Curly ‘nested’ words,", QuoteEnd::Closed, false),
+            ("A quote that runs on.", QuoteEnd::RunsOn, false),
+            ("And ends here,", QuoteEnd::Closed, true),
+        ]
+    );
+    assert_eq!(q.quotes.iter().filter(|q| q.depth == 1).count(), 1);
+    assert_eq!(q.stray_closes.len(), 1);
+}
+
+#[test]
+fn crlf_and_non_ascii_positions() {
+    let text = "First line.\r\nZoë met 王毅 😀 today.\r\n";
+    let doc = Document::new(text, Format::Plain);
+    let at = text.find("today").unwrap();
+    assert_eq!(
+        doc.line_col(at, Encoding::Utf16),
+        LineCol { line: 1, col: 14 }
+    );
+    assert_eq!(
+        doc.line_col(at, Encoding::Chars),
+        LineCol { line: 1, col: 13 }
+    );
+    assert_eq!(
+        doc.line_col(at, Encoding::Utf8),
+        LineCol { line: 1, col: 21 }
+    );
+    assert_eq!(sentences(&doc), ["First line.", "Zoë met 王毅 😀 today."]);
+}
