@@ -98,6 +98,8 @@ struct Configs<'a> {
     opts: &'a DraftOptions,
     fixed: Option<Config>,
     by_file: HashMap<Option<PathBuf>, Config>,
+    /// The config file that governs each directory seen so far.
+    discovered: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl<'a> Configs<'a> {
@@ -113,6 +115,7 @@ impl<'a> Configs<'a> {
             opts,
             fixed,
             by_file: HashMap::new(),
+            discovered: HashMap::new(),
         })
     }
 
@@ -137,7 +140,14 @@ impl<'a> Configs<'a> {
                         .and_then(|p| p.parent().map(Path::to_path_buf))
                         .unwrap_or_default()
                 };
-                let file = Layer::discover(&dir);
+                let file = match self.discovered.get(&dir) {
+                    Some(f) => f.clone(),
+                    None => {
+                        let f = Layer::discover(&dir);
+                        self.discovered.insert(dir, f.clone());
+                        f
+                    }
+                };
                 match self.by_file.get(&file) {
                     Some(c) => c.clone(),
                     None => {
@@ -174,36 +184,47 @@ fn file_date(path: &Path) -> Option<jiff::civil::Date> {
     Some(ts.to_zoned(jiff::tz::TimeZone::system()).date())
 }
 
+/// A draft to check, with its configuration and syntax.
+type Job = (PathBuf, Config, Format);
+
 /// Expand the command line's paths into drafts, in a deterministic order.
-fn collect(paths: &[PathBuf], configs: &mut Configs<'_>) -> (Vec<PathBuf>, Vec<String>) {
-    let mut files = Vec::new();
+fn collect(paths: &[PathBuf], configs: &mut Configs<'_>) -> (Vec<Job>, Vec<String>) {
+    let mut jobs = Vec::new();
     let mut errors = Vec::new();
+    let mut add = |path: PathBuf, configs: &mut Configs<'_>, walked: Option<&Path>| match configs
+        .for_draft(&path)
+    {
+        Ok(c) => {
+            let rel = walked.map(|root| path.strip_prefix(root).unwrap_or(&path));
+            if rel.is_none_or(|r| c.wants(r)) {
+                let format = configs.format_of(&path);
+                jobs.push((path, c, format));
+            }
+        }
+        Err(e) => errors.push(e.to_string()),
+    };
+    let mut walk_errors = Vec::new();
     for p in paths {
         if p.as_os_str() == source::STDIN || !p.is_dir() {
-            files.push(p.clone());
+            add(p.clone(), configs, None);
             continue;
         }
         let mut found = Vec::new();
         for entry in ignore::WalkBuilder::new(p).build() {
             match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                    let path = e.into_path();
-                    let rel = path.strip_prefix(p).unwrap_or(&path).to_path_buf();
-                    match configs.for_draft(&path) {
-                        Ok(c) if c.wants(&rel) => found.push(path),
-                        Ok(_) => {}
-                        Err(e) => errors.push(e.to_string()),
-                    }
-                }
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => found.push(e.into_path()),
                 Ok(_) => {}
-                Err(e) => errors.push(e.to_string()),
+                Err(e) => walk_errors.push(e.to_string()),
             }
         }
         found.sort();
-        files.extend(found);
+        for f in found {
+            add(f, configs, Some(p));
+        }
     }
+    errors.extend(walk_errors);
     errors.dedup();
-    (files, errors)
+    (jobs, errors)
 }
 
 fn display(path: &Path) -> String {
@@ -222,17 +243,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
-    let (files, mut errors) = collect(&args.paths, &mut configs);
-    let mut jobs = Vec::with_capacity(files.len());
-    for f in files {
-        match configs.for_draft(&f) {
-            Ok(c) => {
-                let format = configs.format_of(&f);
-                jobs.push((f, c, format));
-            }
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
+    let (jobs, mut errors) = collect(&args.paths, &mut configs);
     let results: Vec<Result<Checked, InputError>> = jobs
         .into_par_iter()
         .map(|(path, config, format)| {
