@@ -33,6 +33,12 @@ enum Command {
         /// A rule code, e.g. `relative-date`.
         code: String,
     },
+    /// Run the language server on stdin/stdout (what editor plugins start).
+    Lsp {
+        /// Talk over stdio (the only transport; accepted because clients pass it).
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -53,5 +59,12 @@ fn main() -> ExitCode {
             RulesFormat::Markdown => cli::RulesOut::Markdown,
         }),
         Command::Explain { code } => cli::explain(&code),
+        Command::Lsp { stdio: _ } => match copydesk::server::run_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("copydesk lsp: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
