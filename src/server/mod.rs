@@ -58,6 +58,7 @@ struct Caps {
     versioned_edits: bool,
     watch_files: bool,
     refresh_pulled: bool,
+    refresh_inlay_hints: bool,
 }
 
 struct Inner {
@@ -108,6 +109,7 @@ impl Inner {
             versioned_edits: false,
             watch_files: false,
             refresh_pulled: false,
+            refresh_inlay_hints: false,
         })
     }
 
@@ -134,7 +136,7 @@ impl Inner {
                 .show_message(MessageType::ERROR, format!("copydesk: {p}"))
                 .await;
         }
-        let checked = config.languages.iter().any(|l| *l == snap.language);
+        let checked = config.languages.contains(&snap.language);
         let too_big = snap.text.len() as u64 > config.max_file_size;
         if checked && too_big {
             let first = lock(&self.docs)
@@ -166,8 +168,11 @@ impl Inner {
         let text = snap.text;
         let job = tokio::task::spawn_blocking(move || {
             catch_unwind(AssertUnwindSafe(|| {
-                let doc = Document::new(text, format);
-                let analysis = (checked && !too_big).then(|| {
+                // A document that is not checked is not even parsed: typing in a huge file
+                // must stay cheap.
+                let wanted = checked && !too_big;
+                let doc = Document::new(if wanted { text } else { String::new() }, format);
+                let analysis = wanted.then(|| {
                     let config = settings::for_draft(&config, path.as_deref());
                     crate::analyze(&doc, &config)
                 });
@@ -276,11 +281,18 @@ impl Inner {
         for uri in uris {
             self.schedule(uri);
         }
+        // Pulled diagnostics and inlay hints (resolved dates move with the reference date) are
+        // asked for again; not awaited, as the answers come through the same queue.
         let caps = self.caps();
-        if !caps.push && caps.refresh_pulled {
-            let client = self.client.clone();
-            tokio::spawn(async move { client.workspace_diagnostic_refresh().await });
-        }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if !caps.push && caps.refresh_pulled {
+                let _ = client.workspace_diagnostic_refresh().await;
+            }
+            if caps.refresh_inlay_hints {
+                let _ = client.inlay_hint_refresh().await;
+            }
+        });
     }
 }
 
@@ -397,6 +409,10 @@ impl LanguageServer for Backend {
             refresh_pulled: ws
                 .and_then(|w| w.diagnostics.as_ref())
                 .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
+            refresh_inlay_hints: ws
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|h| h.refresh_support)
                 .unwrap_or(false),
         };
         let _ = self.0.caps.set(caps);
