@@ -60,7 +60,9 @@ fn main() -> ExitCode {
         }),
         Command::Explain { code } => cli::explain(&code),
         Command::Lsp { stdio: _ } => match copydesk::server::run_stdio() {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(true) => ExitCode::SUCCESS,
+            // `exit` without `shutdown`: the spec asks for 1.
+            Ok(false) => ExitCode::FAILURE,
             Err(e) => {
                 eprintln!("copydesk lsp: {e}");
                 ExitCode::FAILURE

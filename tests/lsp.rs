@@ -96,6 +96,12 @@ fn requests_after_shutdown_are_refused_and_exit_ends_the_process() {
         .unwrap_err();
     assert_eq!(e["code"], -32600, "{e}");
     c.notify("exit", Value::Null);
+    assert_eq!(c.wait_exit().code(), Some(0));
+
+    // Without `shutdown`, `exit` still ends the process, with code 1 as the spec says.
+    let mut c = client();
+    c.notify("exit", Value::Null);
+    assert_eq!(c.wait_exit().code(), Some(1));
 }
 
 #[test]

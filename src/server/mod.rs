@@ -24,6 +24,7 @@ use state::{Computed, DocState};
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
@@ -32,21 +33,26 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 /// The "fix all safe findings" source action's kind.
 const FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.copydesk");
 
-/// Serve LSP on stdin/stdout until the client says `exit`.
-pub fn run_stdio() -> std::io::Result<()> {
+/// Serve LSP on stdin/stdout until the client says `exit` (or closes stdin). `Ok(true)` when a
+/// `shutdown` request came first, which the spec makes the difference between exit code 0 and 1.
+pub fn run_stdio() -> std::io::Result<bool> {
     // One thread for protocol IO; analysis goes to the blocking pool.
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .max_blocking_threads(4)
         .build()?;
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let flag = shut_down.clone();
     rt.block_on(async {
-        let (service, socket) = LspService::new(Backend::new);
+        let (service, socket) = LspService::new(move |client| Backend::new(client, flag));
         Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
             .concurrency_level(1)
             .serve(service)
             .await;
     });
-    Ok(())
+    // An analysis still running on the blocking pool is of no use to anyone now.
+    rt.shutdown_timeout(std::time::Duration::from_millis(100));
+    Ok(shut_down.load(Ordering::SeqCst))
 }
 
 /// What the client told us it can do, fixed at `initialize`.
@@ -68,6 +74,8 @@ struct Inner {
     caps: OnceLock<Caps>,
     /// A problem with `initializationOptions`, shown once the client is ready.
     init_problem: Mutex<Option<String>>,
+    /// `shutdown` was received.
+    shut_down: Arc<AtomicBool>,
 }
 
 pub struct Backend(Arc<Inner>);
@@ -78,11 +86,14 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
-    p.downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_owned())
+/// Run `f`, turning a panic into its message.
+fn caught<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|p| {
+        p.downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned())
+    })
 }
 
 fn unknown(uri: &Uri) -> Error {
@@ -167,7 +178,7 @@ impl Inner {
         let path = snap.path;
         let text = snap.text;
         let job = tokio::task::spawn_blocking(move || {
-            catch_unwind(AssertUnwindSafe(|| {
+            caught(|| {
                 // A document that is not checked is not even parsed: typing in a huge file
                 // must stay cheap.
                 let wanted = checked && !too_big;
@@ -181,8 +192,7 @@ impl Inner {
                     doc,
                     analysis,
                 }
-            }))
-            .map_err(|p| panic_message(p.as_ref()))
+            })
         });
         let outcome = job.await.map_err(|e| e.to_string()).and_then(|r| r);
         Arc::new(outcome.unwrap_or_else(|why| {
@@ -299,10 +309,9 @@ impl Inner {
 /// Run an IDE query with panics caught: a bug in one feature answers with an error instead of
 /// taking the server down.
 async fn guarded<T>(inner: &Inner, what: &str, f: impl FnOnce() -> T) -> Result<T> {
-    match catch_unwind(AssertUnwindSafe(f)) {
+    match caught(f) {
         Ok(v) => Ok(v),
-        Err(p) => {
-            let why = panic_message(p.as_ref());
+        Err(why) => {
             inner
                 .log(
                     MessageType::ERROR,
@@ -335,13 +344,14 @@ impl At {
 }
 
 impl Backend {
-    fn new(client: Client) -> Backend {
+    fn new(client: Client, shut_down: Arc<AtomicBool>) -> Backend {
         Backend(Arc::new(Inner {
             client,
             docs: Mutex::new(HashMap::new()),
             ws: Mutex::new(Workspace::default()),
             caps: OnceLock::new(),
             init_problem: Mutex::new(None),
+            shut_down,
         }))
     }
 
@@ -518,6 +528,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.0.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 
@@ -850,5 +861,25 @@ impl LanguageServer for Backend {
             )
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panics_become_messages() {
+        assert_eq!(caught(|| 7), Ok(7));
+        assert_eq!(
+            caught(|| -> u8 { panic!("boom {}", 1) }),
+            Err("boom 1".to_owned())
+        );
+        let text = "Zoë";
+        assert!(
+            caught(|| text[..3].len())
+                .unwrap_err()
+                .contains("char boundary")
+        );
     }
 }

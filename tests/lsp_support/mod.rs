@@ -174,6 +174,11 @@ impl Client {
     pub fn stop(mut self) -> std::process::ExitStatus {
         assert_eq!(self.request("shutdown", Value::Null), Ok(Value::Null));
         self.notify("exit", Value::Null);
+        self.wait_exit()
+    }
+
+    /// Wait for the process to end.
+    pub fn wait_exit(&mut self) -> std::process::ExitStatus {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
