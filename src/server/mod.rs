@@ -5,7 +5,8 @@
 //! and edits are applied synchronously in their handler, so they land strictly in order.
 //! Analysis runs on the blocking pool, one task per document at a time; a task that finishes
 //! on an old version drops its result and analyses the newest text instead, so fast typing
-//! coalesces into one check of the latest version rather than a queue of stale ones. Every
+//! coalesces into one check of the latest version rather than a queue of stale ones. A request
+//! that arrives while that task runs waits for its result instead of analysing twice. Every
 //! analysis runs under `catch_unwind`: a panic is logged to the client and the server goes on.
 //!
 //! The server never writes a file: fixes, renames and suppressions are `WorkspaceEdit`s the
@@ -76,6 +77,8 @@ struct Inner {
     init_problem: Mutex<Option<String>>,
     /// `shutdown` was received.
     shut_down: Arc<AtomicBool>,
+    /// Signalled whenever a background task stores an analysis.
+    stored: tokio::sync::Notify,
 }
 
 pub struct Backend(Arc<Inner>);
@@ -223,36 +226,43 @@ impl Inner {
         }
         let inner = self.clone();
         tokio::spawn(async move {
-            loop {
-                let snap = {
-                    let mut docs = lock(&inner.docs);
-                    let Some(d) = docs.get_mut(&uri) else { return };
-                    if d.is_current() {
-                        d.busy = false;
-                        return;
-                    }
-                    Self::snapshot(&uri, d)
-                };
-                let computed = inner.analyse(snap).await;
-                let current = {
-                    let mut docs = lock(&inner.docs);
-                    let Some(d) = docs.get_mut(&uri) else { return };
-                    let current = d.version == computed.version;
-                    if current {
-                        d.computed = Some(computed.clone());
-                    }
-                    current
-                };
-                // A result for an old version is dropped: the loop analyses the new one.
-                if current && inner.caps().push {
-                    let diags = inner.diagnostics(&uri, &computed);
-                    inner
-                        .client
-                        .publish_diagnostics(uri.clone(), diags, Some(computed.version))
-                        .await;
-                }
-            }
+            inner.work(&uri).await;
+            // Whatever happened, nobody waiting for this document should wait on.
+            inner.stored.notify_waiters();
         });
+    }
+
+    /// The background task of [`Inner::schedule`].
+    async fn work(&self, uri: &Uri) {
+        loop {
+            let snap = {
+                let mut docs = lock(&self.docs);
+                let Some(d) = docs.get_mut(uri) else { return };
+                if d.is_current() {
+                    d.busy = false;
+                    return;
+                }
+                Self::snapshot(uri, d)
+            };
+            let computed = self.analyse(snap).await;
+            let current = {
+                let mut docs = lock(&self.docs);
+                let Some(d) = docs.get_mut(uri) else { return };
+                let current = d.version == computed.version;
+                if current {
+                    d.computed = Some(computed.clone());
+                }
+                current
+            };
+            self.stored.notify_waiters();
+            // A result for an old version is dropped: the loop analyses the new one.
+            if current && self.caps().push {
+                let diags = self.diagnostics(uri, &computed);
+                self.client
+                    .publish_diagnostics(uri.clone(), diags, Some(computed.version))
+                    .await;
+            }
+        }
     }
 
     fn diagnostics(&self, uri: &Uri, c: &Computed) -> Vec<Diagnostic> {
@@ -264,18 +274,28 @@ impl Inner {
             .collect()
     }
 
-    /// The analysis of the document's current version, computing it if the background task
-    /// has not yet.
+    /// The analysis of the document's current version. While the background task is on it,
+    /// wait for its result rather than analysing the same text twice; otherwise analyse now.
     async fn current(&self, uri: &Uri) -> Result<Arc<Computed>> {
-        let snap = {
-            let docs = lock(&self.docs);
-            let d = docs.get(uri).ok_or_else(|| unknown(uri))?;
-            match &d.computed {
-                Some(c) if d.is_current() => return Ok(c.clone()),
-                _ => Self::snapshot(uri, d),
+        loop {
+            // Registered before looking, so a result stored in between still wakes us.
+            let stored = self.stored.notified();
+            tokio::pin!(stored);
+            stored.as_mut().enable();
+            let snap = {
+                let docs = lock(&self.docs);
+                let d = docs.get(uri).ok_or_else(|| unknown(uri))?;
+                match &d.computed {
+                    Some(c) if d.is_current() => return Ok(c.clone()),
+                    _ if !d.busy => Some(Self::snapshot(uri, d)),
+                    _ => None,
+                }
+            };
+            if let Some(snap) = snap {
+                return Ok(self.analyse(snap).await);
             }
-        };
-        Ok(self.analyse(snap).await)
+            stored.await;
+        }
     }
 
     /// Configuration changed: re-check every open document.
@@ -352,6 +372,7 @@ impl Backend {
             caps: OnceLock::new(),
             init_problem: Mutex::new(None),
             shut_down,
+            stored: tokio::sync::Notify::new(),
         }))
     }
 
