@@ -83,26 +83,30 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The client's side: a text as UTF-16 code units, edited the way an editor does.
-    fn utf16_position(units: &[u16], at: usize) -> lsp::Position {
-        let before = &units[..at];
-        let line = before.iter().filter(|&&u| u == u16::from(b'\n')).count();
-        let line_start = before
-            .iter()
-            .rposition(|&u| u == u16::from(b'\n'))
-            .map_or(0, |p| p + 1);
-        lsp::Position::new(line as u32, (at - line_start) as u32)
+    /// The client's side: where an editor can put a cursor (a character boundary, never
+    /// between the `\r` and `\n` of a line break), snapped down from byte `at`.
+    fn cursor(text: &str, at: usize) -> usize {
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        if at > 0 && text.as_bytes()[at - 1] == b'\r' && text.as_bytes().get(at) == Some(&b'\n') {
+            at -= 1;
+        }
+        at
     }
 
-    /// Snap a UTF-16 index to where an editor can put a cursor: never inside a surrogate
-    /// pair, nor between the `\r` and `\n` of a line break.
-    fn snap(units: &[u16], at: usize) -> usize {
-        let at = at.min(units.len());
-        let inside = at > 0
-            && at < units.len()
-            && ((0xDC00..0xE000).contains(&units[at])
-                || (units[at - 1] == u16::from(b'\r') && units[at] == u16::from(b'\n')));
-        if inside { at - 1 } else { at }
+    /// The client's position of byte `at`: lines end at `\n`, columns count in `enc`.
+    fn position(text: &str, at: usize, enc: Encoding) -> lsp::Position {
+        let before = &text[..at];
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        let col = &before[line_start..];
+        let col = match enc {
+            Encoding::Utf8 => col.len(),
+            Encoding::Utf16 => col.encode_utf16().count(),
+            Encoding::Chars => col.chars().count(),
+        };
+        lsp::Position::new(before.matches('\n').count() as u32, col as u32)
     }
 
     const PIECES: &[&str] = &[
@@ -112,28 +116,26 @@ mod tests {
     proptest! {
         #[test]
         fn incremental_edits_keep_the_text_identical(
+            utf8 in any::<bool>(),
             start in prop::collection::vec(prop::sample::select(PIECES), 0..20),
             edits in prop::collection::vec(
-                (any::<usize>(), 0usize..6, prop::collection::vec(prop::sample::select(PIECES), 0..4)),
+                (any::<usize>(), 0usize..8, prop::collection::vec(prop::sample::select(PIECES), 0..4)),
                 1..25,
             ),
         ) {
+            let enc = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
             let mut client: String = start.concat();
             let mut server = client.clone();
             for (pos, len, insert) in edits {
-                let units: Vec<u16> = client.encode_utf16().collect();
-                let a = snap(&units, pos % (units.len() + 1));
-                let b = snap(&units, a + len);
+                let a = cursor(&client, pos % (client.len() + 1));
+                let b = cursor(&client, a + len).max(a);
                 let change = lsp::TextDocumentContentChangeEvent {
-                    range: Some(lsp::Range::new(utf16_position(&units, a), utf16_position(&units, b))),
+                    range: Some(lsp::Range::new(position(&client, a, enc), position(&client, b, enc))),
                     range_length: None,
                     text: insert.concat(),
                 };
-                let mut next: Vec<u16> = units[..a].to_vec();
-                next.extend(change.text.encode_utf16());
-                next.extend(&units[b..]);
-                client = String::from_utf16(&next).unwrap();
-                apply_changes(&mut server, &[change], Encoding::Utf16).unwrap();
+                client.replace_range(a..b, &change.text);
+                apply_changes(&mut server, &[change], enc).unwrap();
                 prop_assert_eq!(&server, &client);
             }
         }
