@@ -487,9 +487,10 @@ fn settings_from_the_editor_and_copydesk_toml() {
         msg["message"].as_str().unwrap().contains("no-such-rule"),
         "{msg}"
     );
-    // Plain text is checked by default; not once the languages setting leaves it out.
+    // Plain text (`text` is Neovim's name for it) is checked by default; not once the
+    // languages setting leaves it out.
     let txt = "file:///nonexistent/copydesk-lsp-test/story.txt";
-    c.open(txt, "plaintext", 1, STORY);
+    c.open(txt, "text", 1, STORY);
     c.diagnostics(txt, 1);
     assert!(hover_text(&mut c, txt, 0, 7)["contents"].is_object());
     c.notify(

@@ -39,7 +39,11 @@ impl DocState {
             path: item.uri.to_file_path().map(|p| p.into_owned()),
             text: item.text,
             version: item.version,
-            language: item.language_id,
+            // Neovim names plain text after its filetype, `text`; VS Code says `plaintext`.
+            language: match item.language_id.as_str() {
+                "text" => "plaintext".to_owned(),
+                _ => item.language_id,
+            },
             computed: None,
             busy: false,
             warned_size: false,
