@@ -9,8 +9,10 @@
 pub mod analysis;
 pub mod config;
 pub mod finding;
+pub mod ide;
 pub mod render;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub mod suppress;
 pub mod text;

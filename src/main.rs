@@ -33,6 +33,12 @@ enum Command {
         /// A rule code, e.g. `relative-date`.
         code: String,
     },
+    /// Run the language server on stdin/stdout (what editor plugins start).
+    Lsp {
+        /// Talk over stdio (the only transport; accepted because clients pass it).
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -53,5 +59,14 @@ fn main() -> ExitCode {
             RulesFormat::Markdown => cli::RulesOut::Markdown,
         }),
         Command::Explain { code } => cli::explain(&code),
+        Command::Lsp { stdio: _ } => match copydesk::server::run_stdio() {
+            Ok(true) => ExitCode::SUCCESS,
+            // `exit` without `shutdown`: the spec asks for 1.
+            Ok(false) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("copydesk lsp: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
