@@ -20,6 +20,9 @@ pub(crate) struct Resolved {
 pub(crate) struct Workspace {
     roots: Vec<PathBuf>,
     editor: Option<Layer>,
+    /// A fixed `reference_date` in the editor's settings beats the draft's own date, as
+    /// `--date` does on the command line.
+    editor_date: Option<jiff::civil::Date>,
     /// By the `copydesk.toml` that applies (`None`: no file).
     cache: HashMap<Option<PathBuf>, Resolved>,
 }
@@ -48,7 +51,11 @@ impl Workspace {
             })
         };
         // Check the values now, so a typo is reported when it is made.
-        Config::resolve(editor.as_slice())?;
+        let resolved = Config::resolve(editor.as_slice())?;
+        self.editor_date = match resolved.date_policy {
+            DatePolicy::Fixed(d) => Some(d),
+            _ => None,
+        };
         self.editor = editor;
         self.cache.clear();
         Ok(())
@@ -85,13 +92,14 @@ impl Workspace {
                 }
             }
             layers.extend(self.editor.clone());
-            let config = match Config::resolve(&layers) {
+            let mut config = match Config::resolve(&layers) {
                 Ok(c) => c,
                 Err(e) => {
                     problem = Some(e);
                     Config::resolve(self.editor.as_slice()).unwrap_or_default()
                 }
             };
+            config.date_override = self.editor_date;
             Resolved {
                 config: Arc::new(config),
                 problem,
@@ -146,6 +154,12 @@ mod tests {
             c.date_policy,
             DatePolicy::Fixed(jiff::civil::date(2022, 1, 12))
         );
+        assert_eq!(c.date_override, None);
+        ws.set_editor(&json!({"reference_date": "2023-03-08"})).unwrap();
+        let (c, _) = ws.config_for(Some(&draft));
+        assert_eq!(c.date_override, Some(jiff::civil::date(2023, 3, 8)));
+        ws.set_editor(&json!({"copydesk": {"max_file_size": 20}}))
+            .unwrap();
         let e = ws
             .set_editor(&json!({"rules": {"no-such-rule": "off"}}))
             .unwrap_err();
