@@ -124,8 +124,10 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)\s(dollars|euros|yen|yuan|rupees|roubles|rubles|tenge|francs|pounds\s+sterling)\b")
-        .expect("valid regex")
+    Regex::new(
+        r"^(?i)\s(dollars|euros|yen|yuan|rupees|roubles|rubles|tenge|francs|pounds\s+sterling)\b",
+    )
+    .expect("valid regex")
 });
 
 static BORN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -138,10 +140,40 @@ static WORD: LazyLock<Regex> =
 
 /// Sentence-initial words that look like names but are not.
 const NOT_NAMES: &[&str] = &[
-    "However", "But", "In", "On", "At", "Meanwhile", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "And", "So", "Then",
-    "Since", "By", "Of", "The", "Also", "Overall", "Still", "Now", "There", "It", "He", "She",
-    "They", "We", "Police", "Officials",
+    "However",
+    "But",
+    "In",
+    "On",
+    "At",
+    "Meanwhile",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Today",
+    "Yesterday",
+    "And",
+    "So",
+    "Then",
+    "Since",
+    "By",
+    "Of",
+    "The",
+    "Also",
+    "Overall",
+    "Still",
+    "Now",
+    "There",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "Police",
+    "Officials",
 ];
 
 /// One regex match before ranges are merged.
@@ -159,6 +191,12 @@ struct Raw {
     scaled: bool,
     /// Preceded by a hyphen or slash right after a digit: only part of a range or a date.
     glued: bool,
+}
+
+impl Figure {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
 }
 
 /// Every figure in the prose.
@@ -189,8 +227,7 @@ fn raw_tokens(prose: &str) -> Vec<Raw> {
             continue; // "COVID-19", "F-16"
         }
         let after = prose.get(whole.end()..).unwrap_or("");
-        if after.starts_with(['/', ':']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
-        {
+        if after.starts_with(['/', ':']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
             continue; // "9/11", "10:30"
         }
         let cur = c.get(1).map(|m| m.as_str().to_owned());
@@ -251,17 +288,18 @@ fn merge_ranges(prose: &str, raws: Vec<Raw>) -> Vec<Raw> {
                 .is_some_and(|b| b.trim_end().to_lowercase().ends_with("between"));
             let joins =
                 matches!(gap, "-" | "–" | "to") || (gap.eq_ignore_ascii_case("and") && between);
-            if joins && r.high >= prev.low && r.word == prev.word && !r.glued == (gap != "-") {
+            if joins && r.high >= prev.low && r.word == prev.word {
                 // "10 to 12 million": the scale of the second end applies to both.
                 let factor = if r.scaled && !prev.scaled {
-                    r.value / words::numeral_value(prose.get(r.number.range()).unwrap_or(""))
-                        .filter(|v| *v > 0.0)
-                        .unwrap_or(r.value)
+                    r.value
+                        / words::numeral_value(prose.get(r.number.range()).unwrap_or(""))
+                            .filter(|v| *v > 0.0)
+                            .unwrap_or(r.value)
                 } else {
                     1.0
                 };
-                prev.low = prev.low * factor;
-                prev.value = prev.value * factor;
+                prev.low *= factor;
+                prev.value *= factor;
                 prev.high = r.high;
                 prev.end = r.end;
                 prev.exact = false;
@@ -305,7 +343,7 @@ fn owner_key(name: &str, span: Span, people: &[(Span, &str)]) -> Option<String> 
         .or_else(|| Some(full.to_owned()))
 }
 
-fn sentence_prefix<'a>(doc: &'a Document, sentence: Option<usize>, at: usize) -> &'a str {
+fn sentence_prefix(doc: &Document, sentence: Option<usize>, at: usize) -> &str {
     let start = sentence
         .and_then(|i| doc.sentences().get(i))
         .map_or(at.saturating_sub(200), |s| s.start);
@@ -345,18 +383,13 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
             Written::Numeral
         },
         delta: false,
-        update: sentence
-            .and_then(|i| doc.sentences().get(i))
-            .and_then(|s| prose.get(s.clone()))
-            .is_some_and(|s| UPDATE.is_match(s)),
+        update: UPDATE.is_match(near(prose, before, rest, r.start, r.end)),
         sentence,
     };
     let digits = prose.get(r.number.range()).unwrap_or("");
     let integer = !r.word && !digits.contains('.') && r.cur.is_none() && !r.percent;
     let ordinal_suffix = ["st", "nd", "rd", "th"].iter().any(|s| {
-        after
-            .get(..2)
-            .is_some_and(|a| a.eq_ignore_ascii_case(s))
+        after.get(..2).is_some_and(|a| a.eq_ignore_ascii_case(s))
             && !after[2..].starts_with(|c: char| c.is_alphanumeric())
     });
     if after.starts_with(|c: char| c.is_alphabetic()) && !ordinal_suffix && !r.scaled {
@@ -443,6 +476,19 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
     Some(fig)
 }
 
+/// The clause around a figure: up to 80 bytes before and 60 after, inside its sentence.
+fn near<'a>(prose: &'a str, before: &str, rest: &str, start: usize, end: usize) -> &'a str {
+    let mut from = start - before.len().min(80);
+    while !prose.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = end + rest.len().min(60);
+    while !prose.is_char_boundary(to) {
+        to -= 1;
+    }
+    prose.get(from..to.max(from)).unwrap_or("")
+}
+
 /// Normalised unit name, so "kilometres" and "km" compare.
 fn unit_key(u: &str) -> String {
     let u = u.trim().to_lowercase();
@@ -466,11 +512,7 @@ fn unit_key(u: &str) -> String {
 }
 
 /// The person named right before `before`'s end, keyed by surname.
-fn name_before(
-    base: usize,
-    before: &str,
-    people: &[(Span, &str)],
-) -> Option<String> {
+fn name_before(base: usize, before: &str, people: &[(Span, &str)]) -> Option<String> {
     let c = NAME_BEFORE.captures(before)?;
     let m = c.get(1)?;
     owner_key(
@@ -505,11 +547,7 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
     }
     let words: Vec<&str> = list.iter().map(|(w, _)| *w).collect();
     let (noun, delta) = nouns::head(&words);
-    fig.delta = delta
-        || before
-            .trim_end()
-            .to_lowercase()
-            .ends_with("another");
+    fig.delta = delta || before.trim_end().to_lowercase().ends_with("another");
     let Some(noun) = noun else {
         // "a death toll of 164".
         if before.to_lowercase().trim_end().ends_with("toll of") {
@@ -630,6 +668,55 @@ pub fn describe(fig_index: usize, figures: &[Figure], doc: &Document) -> String 
         }
     }
     s
+}
+
+/// Whether a counted noun is too generic to compare without its event ("people").
+pub fn is_generic(counted: &str) -> bool {
+    nouns::GENERIC.contains(&counted)
+}
+
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:de\s+|da\s+|van\s+|von\s+|al-|bin\s+|del\s+)?\p{Lu}[\p{L}'’.-]*)*")
+        .expect("valid regex")
+});
+
+static LIST_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?::|,|—|–|\s-)\s*").expect("valid regex"));
+
+static LIST_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)").expect("valid regex"));
+
+/// The names a count announces and then lists ("three suspects: A, B and C"): the item spans,
+/// when the list is closed by "and" and every item is a capitalised name.
+pub fn enumeration(doc: &Document, f: &Figure) -> Option<Vec<Span>> {
+    let noun = f.noun?;
+    let prose = doc.prose();
+    let end = f
+        .sentence
+        .and_then(|i| doc.sentences().get(i))
+        .map_or(prose.len(), |s| s.end);
+    let mut pos = noun.end + LIST_OPEN.find(prose.get(noun.end..end)?)?.end();
+    let mut items = Vec::new();
+    loop {
+        let item = LIST_ITEM.find(prose.get(pos..end)?)?;
+        let name = item.as_str().trim_end_matches('.');
+        if NOT_NAMES.contains(&name.split_whitespace().next().unwrap_or("")) {
+            return None;
+        }
+        items.push(Span::new(pos, pos + name.len()));
+        pos += item.end();
+        let Some(sep) = LIST_SEP.find(prose.get(pos..end).unwrap_or("")) else {
+            return None; // never closed by "and": not a list we can count
+        };
+        let closing = sep.as_str().contains("and");
+        pos += sep.end();
+        if closing {
+            let last = LIST_ITEM.find(prose.get(pos..end)?)?;
+            let name = last.as_str().trim_end_matches('.');
+            items.push(Span::new(pos, pos + name.len()));
+            return Some(items);
+        }
+    }
 }
 
 #[cfg(test)]

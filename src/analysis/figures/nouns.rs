@@ -34,11 +34,56 @@ pub(super) const DELTA: &[&str] = &[
 /// Units of time, repetition and scoring: "in two days" and "10 days" rarely describe the same
 /// span, so such figures are not compared.
 const UNCOMPARED: &[&str] = &[
-    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time",
-    "point", "percentage", "round", "term", "step", "way", "thing", "lap", "inning", "hole",
-    "shot", "goal", "game", "match", "set", "run", "wicket", "seat", "vote", "ballot", "state",
-    "district", "county", "page", "chapter", "episode", "season", "minutes", "hours", "stage",
-    "side", "part", "percentile", "grade", "level", "star", "yard", "metre", "meter", "mile",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "time",
+    "point",
+    "percentage",
+    "round",
+    "term",
+    "step",
+    "way",
+    "thing",
+    "lap",
+    "inning",
+    "hole",
+    "shot",
+    "goal",
+    "game",
+    "match",
+    "set",
+    "run",
+    "wicket",
+    "seat",
+    "vote",
+    "ballot",
+    "state",
+    "district",
+    "county",
+    "page",
+    "chapter",
+    "episode",
+    "season",
+    "minutes",
+    "hours",
+    "stage",
+    "side",
+    "part",
+    "percentile",
+    "grade",
+    "level",
+    "star",
+    "yard",
+    "metre",
+    "meter",
+    "mile",
 ];
 
 /// Nouns too generic to compare without the event they take part in ("10 people" attended,
@@ -137,7 +182,10 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
         if UNCOMPARED.contains(&folded.as_str()) || UNCOMPARED.contains(&lower.as_str()) {
             return (None, delta);
         }
-        if !lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+        if !lower
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
             return (None, delta);
         }
         return (Some(folded), delta);
@@ -153,7 +201,10 @@ mod tests {
     fn heads_fold_synonyms_and_skip_modifiers() {
         assert_eq!(head(&["troops", "was"]).0.as_deref(), Some("troops"));
         assert_eq!(head(&["Russian", "soldiers"]).0.as_deref(), Some("troops"));
-        assert_eq!(head(&["peacekeeping", "troops"]).0.as_deref(), Some("troops"));
+        assert_eq!(
+            head(&["peacekeeping", "troops"]).0.as_deref(),
+            Some("troops")
+        );
         assert_eq!(head(&["dead", "as"]).0.as_deref(), Some("dead"));
         assert_eq!(head(&["countries"]).0.as_deref(), Some("country"));
         assert_eq!(head(&["days"]).0, None);

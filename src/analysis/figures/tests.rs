@@ -37,7 +37,10 @@ fn kinds_of_figures() {
     assert_eq!(k("Support fell to 40 percent there.", "40"), Kind::Percent);
     assert_eq!(k("Support fell to 40% there.", "40"), Kind::Percent);
     assert_eq!(k("Ana Ferreira, 52, said so.", "52"), Kind::Age);
-    assert_eq!(one("Ana Ferreira, 52, said so.", "52").owner.as_deref(), Some("Ferreira"));
+    assert_eq!(
+        one("Ana Ferreira, 52, said so.", "52").owner.as_deref(),
+        Some("Ferreira")
+    );
     assert_eq!(k("Smith, a 45-year-old teacher, said.", "45"), Kind::Age);
     assert_eq!(k("The road runs 5 miles (8 km) north.", "5"), Kind::Measure);
     assert_eq!(k("It opened in 1998 with fanfare.", "1998"), Kind::Year);
@@ -60,7 +63,18 @@ fn non_figures_are_skipped() {
 
 #[test]
 fn never_panics_on_odd_input() {
-    for t in ["", "1", "-", "$", "1-", "Zoë, 4", "王毅, 67,", "“2,000”", "1,000,", "between 1 and"] {
+    for t in [
+        "",
+        "1",
+        "-",
+        "$",
+        "1-",
+        "Zoë, 4",
+        "王毅, 67,",
+        "“2,000”",
+        "1,000,",
+        "between 1 and",
+    ] {
         let _ = figs(t);
     }
 }

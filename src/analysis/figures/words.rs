@@ -89,7 +89,7 @@ pub fn spell(n: u32) -> Option<String> {
         0..=19 => UNITS.get(n as usize).map(|s| (*s).to_owned()),
         20..=99 => {
             let t = TENS.get((n / 10) as usize)?;
-            Some(if n % 10 == 0 {
+            Some(if n.is_multiple_of(10) {
                 (*t).to_owned()
             } else {
                 format!("{t}-{}", UNITS.get((n % 10) as usize)?)
