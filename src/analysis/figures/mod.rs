@@ -75,6 +75,21 @@ pub struct Figure {
     pub update: bool,
     /// Index of its sentence in `doc.sentences()`.
     pub sentence: Option<usize>,
+    /// Words between the number and its noun ("Republican" in "595 Republican delegates"),
+    /// lowercased: mentions with different modifiers count different things.
+    #[serde(skip)]
+    pub modifiers: Vec<String>,
+    /// "the 13 men", "all 16 countries": a reference back to a set the story already counted,
+    /// not followed by a restrictor ("the three delegates from his district").
+    pub definite: bool,
+    /// Followed by "of", "from", "who"...: a part of a larger whole ("five members of ...").
+    #[serde(skip)]
+    pub restricted: bool,
+    /// Content words of the clause around the figure (six words either side, lowercased; the
+    /// capitalised ones marked with a leading `^`), to tell "Cruz has 11 delegates" from "It
+    /// takes 1,237 delegates".
+    #[serde(skip)]
+    pub context: Vec<String>,
 }
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -93,7 +108,7 @@ static APPROX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence that explains a change or sets figures against each other.
 static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(rose|risen|rising|rises|climbed|climbing|increased|increasing|jumped|grew|grown|growing|fell|fallen|falling|dropped|declined|up\s+from|down\s+from|revised|raised|raising|bringing|brought|earlier|initially|originally|previously|now|had\s+been|later|updated|so\s+far|reached|swelled|surged|doubled|tripled|halved|compared|versus|vs|while|whereas|ago|since|per|each|every|average|averaged|annually|a\s+day|a\s+week|a\s+month|a\s+year|expected|projected|would|could|plans?|planned|proposed|if)\b")
+    Regex::new(r"(?i)\b(rose|risen|climbed|increased\s+(?:to|from)|(?:has|have|had)\s+increased|jumped|grew|grown|fell|fallen|dropped|declined|up\s+from|down\s+from|revised|raised|raising|bringing|brought|earlier|initially|originally|previously|updated|so\s+far|reached|swelled|surged|doubled|tripled|halved|compared|versus|vs|whereas|ago|per|each|every|average|averaged|annually|a\s+day|a\s+week|a\s+month|a\s+year|projected)\b")
         .expect("valid regex")
 });
 
@@ -385,6 +400,10 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
         delta: false,
         update: UPDATE.is_match(near(prose, before, rest, r.start, r.end)),
         sentence,
+        modifiers: Vec::new(),
+        definite: false,
+        restricted: false,
+        context: Vec::new(),
     };
     let digits = prose.get(r.number.range()).unwrap_or("");
     let integer = !r.word && !digits.contains('.') && r.cur.is_none() && !r.percent;
@@ -406,7 +425,7 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
     } else if integer
         && digits.len() == 4
         && (1500.0..=2100.0).contains(&r.value)
-        && r.low == r.high
+        && (r.low == r.high || (r.value..=2100.0).contains(&r.high))
     {
         fig.kind = Kind::Year;
         if BORN_BEFORE.is_match(before) {
@@ -535,6 +554,9 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
         offset += tail.len() - t.len();
         tail = t;
     }
+    if tail.starts_with('-') {
+        return; // "a 26-delegate lead", "a four-course resort": a modifier, not a count
+    }
     let mut list: Vec<(&str, usize)> = Vec::new();
     let mut pos = 0;
     while list.len() < 5 {
@@ -576,10 +598,64 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
             .take(3)
             .find_map(nouns::event);
         if let Some(e) = event_after.or(event_before) {
-            counted = e.to_owned();
+            counted = if counted == "people" {
+                e.to_owned()
+            } else {
+                format!("{counted} {e}")
+            };
         }
     }
+    if let Some(i) = at {
+        fig.modifiers = words
+            .iter()
+            .take(i)
+            .map(|w| w.to_lowercase())
+            .filter(|w| !nouns::DELTA.contains(&w.as_str()))
+            .collect();
+    }
+    let after_noun = fig.noun.map_or(fig.end, |n| n.end);
+    let tail = rest.get(after_noun.saturating_sub(r.end)..).unwrap_or("");
+    let determiner = before.split_whitespace().next_back().map(|w| {
+        w.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let restrictor = tail
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| RESTRICTORS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric())));
+    fig.restricted = restrictor;
+    fig.definite = fig.approximator.is_none()
+        && !restrictor
+        && determiner.is_some_and(|d| matches!(d.as_str(), "the" | "all" | "these" | "those"));
+    let lead = before.split_whitespace().rev().take(6);
+    let trail = tail.split_whitespace().take(6);
+    fig.context = lead
+        .chain(trail)
+        .filter_map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let lower = w.to_lowercase();
+            let keep = lower.chars().count() >= 3
+                && lower.chars().all(char::is_alphabetic)
+                && !nouns::is_function_word(&lower)
+                && fold_same(&lower, &counted);
+            keep.then(|| {
+                if w.starts_with(char::is_uppercase) {
+                    format!("^{lower}")
+                } else {
+                    lower
+                }
+            })
+        })
+        .collect();
     fig.counted = Some(counted);
+}
+
+/// Words after a noun that narrow it to a subset ("the three delegates from his district").
+const RESTRICTORS: &[&str] = &["from", "who", "that", "which", "with", "of", "whose"];
+
+/// Whether a context word is not the counted thing itself.
+fn fold_same(word: &str, counted: &str) -> bool {
+    nouns::head(&[word]).0.as_deref() != Some(counted) && nouns::event(word) != Some(counted)
 }
 
 /// Where the same counted thing is mentioned: `(kind, counted, unit)` to figure indices, in

@@ -12,6 +12,82 @@ const STOP: &[&str] = &[
     "not", "no", "out", "up", "down", "about", "each", "all", "among", "between", "during",
 ];
 
+/// Words that say nothing about which thing a figure counts.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "from",
+    "with",
+    "that",
+    "this",
+    "have",
+    "has",
+    "had",
+    "was",
+    "were",
+    "are",
+    "been",
+    "said",
+    "says",
+    "will",
+    "would",
+    "their",
+    "his",
+    "her",
+    "its",
+    "who",
+    "which",
+    "more",
+    "than",
+    "about",
+    "also",
+    "they",
+    "them",
+    "there",
+    "not",
+    "but",
+    "after",
+    "before",
+    "over",
+    "into",
+    "some",
+    "least",
+    "nearly",
+    "almost",
+    "around",
+    "other",
+    "all",
+    "our",
+    "out",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "according",
+    "told",
+    "on",
+    "while",
+    "when",
+    "where",
+    "what",
+    "just",
+    "only",
+    "had",
+    "being",
+    "then",
+];
+
+pub(super) fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w) || STOP.contains(&w)
+}
+
 /// Modifiers that make a figure a subset or an increment of what was counted before
 /// ("2,000 more troops"), so it cannot contradict the earlier total.
 pub(super) const DELTA: &[&str] = &[
@@ -179,7 +255,11 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
         if capitalised || (!plural && next_is_noun) || (lower.ends_with("ing") && next_is_noun) {
             continue;
         }
-        if UNCOMPARED.contains(&folded.as_str()) || UNCOMPARED.contains(&lower.as_str()) {
+        if UNCOMPARED.contains(&folded.as_str())
+            || UNCOMPARED.contains(&lower.as_str())
+            || lower.ends_with("ly")
+            || lower.ends_with("ing")
+        {
             return (None, delta);
         }
         if !lower

@@ -67,7 +67,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let Some(want) = convert(a.value, ua, ub) else {
             continue;
         };
-        if close_enough(want, b) {
+        if close_enough(want, b) || (b.approximator.is_some() && close_within(want, b, 0.2)) {
             continue;
         }
         let rounded = round_like(want, b);
@@ -92,6 +92,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
 fn close_enough(want: f64, b: &Figure) -> bool {
     let diff = (want - b.value).abs();
     diff <= 0.1 * want.abs().max(b.value.abs()) || diff <= step(b.value)
+}
+
+fn close_within(want: f64, b: &Figure, share: f64) -> bool {
+    (want - b.value).abs() <= share * want.abs().max(b.value.abs())
 }
 
 /// The rounding step a figure was given with: 1 for "8", 10 for "80", 0.1 for "8.5".

@@ -4,7 +4,7 @@ use super::{line, quote, with_noun};
 use crate::analysis::figures::{self, Figure, Kind};
 use crate::finding::Severity;
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub(super) static RULE: Rule = Rule {
     code: "inconsistent-figure",
@@ -32,7 +32,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     }
     let mut groups: Vec<_> = figures::groups(figs)
         .into_iter()
-        .filter(|((kind, counted, _), _)| *kind != Kind::Age && !figures::is_generic(counted))
+        .filter(|((kind, _, _), _)| *kind != Kind::Age)
         .map(|(_, g)| g)
         .collect();
     groups.sort_by_key(|g| g.first().copied());
@@ -42,18 +42,36 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             let Some(b) = figs.get(j).filter(|b| usable(b)) else {
                 continue;
             };
-            let earlier = g[..n]
+            let earlier: Vec<&Figure> = g[..n]
                 .iter()
                 .rev()
                 .take(WINDOW)
-                .filter_map(|&i| figs.get(i));
-            for a in earlier {
-                if !usable(a) || a.sentence == b.sentence || compatible_years(&years, a, b) {
-                    continue;
-                }
-                if figures::compatible(a, b) {
-                    continue;
-                }
+                .filter_map(|&i| figs.get(i))
+                .filter(|a| {
+                    !a.delta
+                        && (b.definite || !a.update)
+                        && a.sentence != b.sentence
+                        && !compatible_years(&years, a, b)
+                })
+                .collect();
+            let clash = if b.definite {
+                // "the 13 men" must match some earlier count of men.
+                let told: Vec<&&Figure> = earlier
+                    .iter()
+                    .filter(|a| a.modifiers == b.modifiers || b.modifiers.is_empty())
+                    .collect();
+                told.iter()
+                    .all(|a| !figures::compatible(a, b))
+                    .then(|| told.first().copied().copied())
+                    .flatten()
+            } else {
+                earlier
+                    .iter()
+                    .filter(|a| !a.restricted && !b.restricted && a.value.fract() == 0.0)
+                    .find(|a| same_thing(a, b) && !figures::compatible(a, b))
+                    .copied()
+            };
+            if let Some(a) = clash {
                 let (sa, sb) = (with_noun(a), with_noun(b));
                 let severity = if a.exact && b.exact {
                     Severity::Error
@@ -73,10 +91,64 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                     .finding_at(severity, sb, msg)
                     .with_related(sa, format!("first given as `{}`", quote(cx.doc, sa)));
                 out.push(finding);
-                break;
             }
         }
     }
+}
+
+/// Counts whose single figure a story states and restates: a second value is a contradiction
+/// even when the clauses share no other word.
+const SALIENT: &[&str] = &[
+    "dead",
+    "injured",
+    "detained",
+    "missing",
+    "evacuated",
+    "displaced",
+    "troops",
+    "casualty",
+    "hostage",
+    "victim",
+    "rescued",
+];
+
+/// Whether two mentions of one noun describe the same thing: the same modifiers, no disjoint
+/// sets of names around them ("Cruz has 11 delegates", "Clinton has 503 delegates"), and for
+/// ordinary nouns a shared word of context (two for generic ones like "people").
+fn same_thing(a: &Figure, b: &Figure) -> bool {
+    if a.modifiers != b.modifiers {
+        return false;
+    }
+    let (na, nb) = (names(a), names(b));
+    if !na.is_empty() && !nb.is_empty() && na.is_disjoint(&nb) {
+        return false;
+    }
+    let shared = plain(a).intersection(&plain(b)).count();
+    let counted = a.counted.as_deref().unwrap_or("");
+    let need = if SALIENT.contains(&counted) {
+        0
+    } else if figures::is_generic(counted) {
+        2
+    } else {
+        1
+    };
+    shared >= need
+}
+
+/// The capitalised context words of a figure: the names around it.
+fn names(f: &Figure) -> HashSet<&str> {
+    f.context
+        .iter()
+        .filter_map(|w| w.strip_prefix('^'))
+        .collect()
+}
+
+/// Every context word, names included.
+fn plain(f: &Figure) -> HashSet<&str> {
+    f.context
+        .iter()
+        .map(|w| w.trim_start_matches('^'))
+        .collect()
 }
 
 /// Figures tied to different years ("in 2015 ... in 2016") describe different things.

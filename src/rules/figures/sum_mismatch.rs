@@ -68,6 +68,15 @@ fn shares(cx: &Context<'_>, figs: &[&Figure], out: &mut Emitter<'_>) {
         return;
     }
     let prose = cx.doc.prose();
+    // One list of shares: "40% yes, 35% no and 30% undecided", not "49 percent to 39 percent".
+    let listed = pct.windows(2).all(|w| {
+        prose.get(w[0].end..w[1].start).is_some_and(|gap| {
+            gap.len() < 40 && (gap.contains(',') || gap.contains(" and ")) && !gap.contains(" to ")
+        })
+    });
+    if !listed {
+        return;
+    }
     let wholes: std::collections::HashSet<String> = pct
         .iter()
         .filter_map(|f| {
