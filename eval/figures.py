@@ -92,6 +92,8 @@ def value_of(tok):
     return int(tok.replace(",", ""))
 
 
+OPEN_ENDED = re.compile(
+    r"\b(?:at least|more than|over|up to|as many as|fewer than|less than|or|nearly|almost|about|some)\s*$", re.I)
 DEFINITE = re.compile(r"\b(?:the|all|these|those)\s*$", re.I)
 
 
@@ -104,6 +106,9 @@ def perturb(text):
     for m in MENTION.finditer(text):
         num, noun = m.group(1), m.group(2)
         if noun in NOT_COUNTED or NOT_A_COUNT_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        # "at least 13" and "at least 46" can both be true: only bare figures are perturbed.
+        if OPEN_ENDED.search(text[max(0, m.start() - 20):m.start()]):
             continue
         try:
             v = value_of(num)

@@ -108,7 +108,7 @@ static APPROX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence that explains a change or sets figures against each other.
 static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(rose|risen|climbed|increased\s+(?:to|from)|(?:has|have|had)\s+increased|jumped|grew|grown|fell|fallen|dropped|declined|up\s+from|down\s+from|revised|raised|raising|bringing|brought|earlier|initially|originally|previously|updated|so\s+far|reached|swelled|surged|doubled|tripled|halved|compared|versus|vs|whereas|ago|per|each|every|average|averaged|annually|a\s+day|a\s+week|a\s+month|a\s+year|projected)\b")
+    Regex::new(r"(?i)\b(rose|risen|climbed|increased\s+(?:to|from)|(?:has|have|had)\s+increased|jumped|grew|grown|fell|fallen|dropped|declined|up\s+from|down\s+from|revised|raised|raising|bringing|brought|earlier|initially|originally|previously|updated|so\s+far|reached|swelled|surged|doubled|tripled|halved|compared|versus|vs|whereas|ago|per|averaged?|annually|a\s+day|a\s+week|a\s+month|a\s+year|projected)\b")
         .expect("valid regex")
 });
 
@@ -134,7 +134,7 @@ static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)\s?(km/h|mph|km|kilomet(?:er|re)s?|miles?|kg|kilograms?|pounds|lbs?|°\s?[CF]|degrees(?:\s+(?:celsius|fahrenheit))?|hectares?|acres?|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|cm|centimet(?:er|re)s?|mm|tonnes?|tons?|square\s+(?:miles|kilomet(?:er|re)s))\b")
+    Regex::new(r"^(?i)\s?(km/h|mph|kms|km|kilomet(?:er|re)s?|miles?|kg|kilograms?|pounds|lbs?|°\s?[CF]|degrees(?:\s+(?:celsius|fahrenheit))?|hectares?|acres?|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|cm|centimet(?:er|re)s?|mm|tonnes?|tons?|square\s+(?:miles|kilomet(?:er|re)s))\b")
         .expect("valid regex")
 });
 
@@ -512,7 +512,7 @@ fn near<'a>(prose: &'a str, before: &str, rest: &str, start: usize, end: usize) 
 fn unit_key(u: &str) -> String {
     let u = u.trim().to_lowercase();
     let key = match u.as_str() {
-        s if s.starts_with("kilomet") || s == "km" => "km",
+        s if s.starts_with("kilomet") || s == "km" || s == "kms" => "km",
         s if s.starts_with("mile") => "mi",
         s if s.starts_with("kilogram") || s == "kg" => "kg",
         "pounds" | "lb" | "lbs" => "lb",
@@ -592,12 +592,13 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
             .skip(after_noun)
             .take(4)
             .find_map(|w| nouns::event(w));
+        // "killed 28 people and wounded 20": the verb before the number wins.
         let event_before = before
             .split_whitespace()
             .rev()
             .take(3)
             .find_map(nouns::event);
-        if let Some(e) = event_after.or(event_before) {
+        if let Some(e) = event_before.or(event_after) {
             counted = if counted == "people" {
                 e.to_owned()
             } else {

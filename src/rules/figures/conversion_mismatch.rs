@@ -67,7 +67,13 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let Some(want) = convert(a.value, ua, ub) else {
             continue;
         };
-        if close_enough(want, b) || (b.approximator.is_some() && close_within(want, b, 0.2)) {
+        // "2 degrees Celsius (3.6 degrees Fahrenheit)" of warming is a difference, not a reading.
+        let as_difference = matches!((ua.as_str(), ub.as_str()), ("°C", "°F") | ("°F", "°C"))
+            && factor_of_degrees(a.value, ua).is_some_and(|d| close_enough(d, b));
+        if close_enough(want, b)
+            || as_difference
+            || (b.approximator.is_some() && close_within(want, b, 0.2))
+        {
             continue;
         }
         let rounded = round_like(want, b);
@@ -92,6 +98,15 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
 fn close_enough(want: f64, b: &Figure) -> bool {
     let diff = (want - b.value).abs();
     diff <= 0.1 * want.abs().max(b.value.abs()) || diff <= step(b.value)
+}
+
+/// A temperature difference converted: 2 °C of warming is 3.6 °F.
+fn factor_of_degrees(value: f64, from: &str) -> Option<f64> {
+    match from {
+        "°C" => Some(value * 9.0 / 5.0),
+        "°F" => Some(value * 5.0 / 9.0),
+        _ => None,
+    }
 }
 
 fn close_within(want: f64, b: &Figure, share: f64) -> bool {

@@ -6,6 +6,8 @@ use super::quote;
 use crate::analysis::figures::{self, Figure, Kind, Written};
 use crate::finding::{Applicability, Fix, Severity, Span};
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
 
 pub(super) static RULE: Rule = Rule {
     code: "number-style",
@@ -24,9 +26,41 @@ const TIME_WORDS: &[&str] = &[
     "days", "weeks", "months", "years", "hours", "minutes", "times", "decades",
 ];
 
+/// "1 in 4", "3 to 1", "part 3 of 3": ratios and labels keep their numerals.
+static RATIO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:in|to|of|out\s+of)\s+\d").expect("valid regex"));
+
+static RATIO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\d\s+(?:in|to|of)|\bpart|\bpage|\bchapter|\bsection|\bstep)\s+$")
+        .expect("valid regex")
+});
+
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let mut percent_style: Option<bool> = None;
+    // Outer quotations, sorted: a quote is the speaker's words and keeps its numbers.
+    let quoted: Vec<Span> = cx
+        .doc
+        .quotes()
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| Span::from(q.span.clone()))
+        .collect();
+    let in_quote = |at: usize| {
+        let i = quoted.partition_point(|q| q.end <= at);
+        quoted.get(i).is_some_and(|q| q.start <= at)
+    };
+    let prose = cx.doc.prose();
     for f in &cx.facts.figures {
+        if in_quote(f.start)
+            || RATIO.is_match(prose.get(f.end..).unwrap_or(""))
+            || RATIO_BEFORE.is_match(prose.get(f.start.saturating_sub(20)..f.start).unwrap_or(""))
+            || prose
+                .get(..f.start)
+                .is_some_and(|b| b.trim_end().ends_with(char::is_numeric))
+        {
+            continue;
+        }
         let number = quote(cx.doc, f.number);
         let opens = opens_sentence(cx, f);
         let plain_count = f.kind == Kind::Count && f.exact && f.low == f.high;
@@ -122,14 +156,19 @@ fn percent_word(cx: &Context<'_>, f: &Figure) -> Option<(Span, bool)> {
     }
 }
 
+/// The number is the first word of a sentence (headlines, which end without a stop, excepted).
 fn opens_sentence(cx: &Context<'_>, f: &Figure) -> bool {
     let Some(s) = f.sentence.and_then(|i| cx.doc.sentences().get(i)) else {
         return false;
     };
-    cx.doc
-        .prose()
-        .get(s.start..f.number.start)
-        .is_some_and(|lead| lead.chars().all(|c| !c.is_alphanumeric()))
+    let prose = cx.doc.prose();
+    let finished = prose
+        .get(s.clone())
+        .is_some_and(|t| t.trim_end().ends_with(['.', '!', '?', '"', '”', '’']));
+    finished
+        && prose
+            .get(s.start..f.number.start)
+            .is_some_and(|lead| lead.chars().all(|c| !c.is_alphanumeric()))
 }
 
 /// "Phase 2", "Category 5", "Article 3": a label, not a count.
