@@ -299,7 +299,7 @@ fn merge_ranges(prose: &str, raws: Vec<Raw>) -> Vec<Raw> {
         if let Some(prev) = out.last_mut() {
             let gap = prose.get(prev.end..r.start).unwrap_or("x").trim();
             let between = prose
-                .get(..prev.start)
+                .get(prev.start.saturating_sub(9)..prev.start)
                 .is_some_and(|b| b.trim_end().to_lowercase().ends_with("between"));
             let joins =
                 matches!(gap, "-" | "–" | "to") || (gap.eq_ignore_ascii_case("and") && between);
