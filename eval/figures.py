@@ -43,7 +43,7 @@ holes wickets metres meters tonnes tons roubles dollars euros cents kilometres k
 games matches goals strokes shots overs laps rounds pages""".split())
 # A figure right after these is a date, a ratio or a label, not a count ("Sept. 11", "one in 10").
 NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|\bin|\bno\.|\bof)\s*$", re.I)
+    r"(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|fortune)|\bin|\bno\.|\bof)\s*$", re.I)
 
 
 def utf8_offsets(text):

@@ -620,14 +620,20 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
         w.trim_start_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     });
-    let restrictor = tail
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| RESTRICTORS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric())));
+    let next = tail.split_whitespace().next().map(|w| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let restrictor = next.as_deref().is_some_and(|w| RESTRICTORS.contains(&w));
+    // "the six delegates at stake", "the 25 delegates selected Sunday": a set defined right
+    // here, not one counted before.
+    let defined_here = next.as_deref().is_some_and(|w| DEFINED_HERE.contains(&w));
     fig.restricted = restrictor;
     fig.definite = fig.approximator.is_none()
         && !restrictor
-        && determiner.is_some_and(|d| matches!(d.as_str(), "the" | "all" | "these" | "those"));
+        && !defined_here
+        && determiner
+            .is_some_and(|d| matches!(d.as_str(), "the" | "all" | "these" | "those" | "our"));
     let lead = before.split_whitespace().rev().take(6);
     let trail = tail.split_whitespace().take(6);
     fig.context = lead
@@ -653,6 +659,28 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
 
 /// Words after a noun that narrow it to a subset ("the three delegates from his district").
 const RESTRICTORS: &[&str] = &["from", "who", "that", "which", "with", "of", "whose"];
+
+/// Words after "the N noun" that define the set on the spot ("the six delegates at stake").
+const DEFINED_HERE: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "for",
+    "by",
+    "needed",
+    "required",
+    "selected",
+    "involved",
+    "offered",
+    "chosen",
+    "named",
+    "remaining",
+    "available",
+    "eligible",
+    "allocated",
+    "awarded",
+    "up",
+];
 
 /// Whether a context word is not the counted thing itself.
 fn fold_same(word: &str, counted: &str) -> bool {
@@ -745,6 +773,11 @@ pub fn describe(fig_index: usize, figures: &[Figure], doc: &Document) -> String 
         }
     }
     s
+}
+
+/// Whether a counted noun is a running tally, compared only on a definite back-reference.
+pub fn is_tally(counted: &str) -> bool {
+    nouns::TALLY.contains(&counted)
 }
 
 /// Whether a counted noun is too generic to compare without its event ("people").

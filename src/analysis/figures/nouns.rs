@@ -123,8 +123,6 @@ const UNCOMPARED: &[&str] = &[
     "time",
     "point",
     "percentage",
-    "delegate",
-    "superdelegate",
     "hit",
     "run",
     "strikeout",
@@ -184,6 +182,10 @@ const UNCOMPARED: &[&str] = &[
     "meter",
     "mile",
 ];
+
+/// Running tallies (delegates won, seats held) that differ by owner and by day: compared only
+/// when a mention plainly refers back ("all 95 delegates").
+pub(super) const TALLY: &[&str] = &["delegate", "superdelegate"];
 
 /// Nouns too generic to compare without the event they take part in ("10 people" attended,
 /// "30 people" were arrested).

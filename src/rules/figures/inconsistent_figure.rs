@@ -125,6 +125,9 @@ fn same_thing(a: &Figure, b: &Figure) -> bool {
     }
     let shared = plain(a).intersection(&plain(b)).count();
     let counted = a.counted.as_deref().unwrap_or("");
+    if figures::is_tally(counted) {
+        return false;
+    }
     let need = if SALIENT.contains(&counted) {
         0
     } else if figures::is_generic(counted) {
