@@ -89,3 +89,36 @@ fn describe_lists_other_mentions() {
     assert!(d.contains("line 3: 1,500"), "{d}");
     assert!(d.contains("conflicts"), "{d}");
 }
+
+proptest::proptest! {
+    /// Any text, numbers and names mixed with odd characters: the pass and every figures rule
+    /// run without panicking and keep offsets on character boundaries.
+    #[test]
+    fn any_text_is_safe(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just("2,000".to_owned()),
+                proptest::strategy::Just(" more than ".to_owned()),
+                proptest::strategy::Just("Zoë, 45,".to_owned()),
+                proptest::strategy::Just(" troops".to_owned()),
+                proptest::strategy::Just("(8 km)".to_owned()),
+                proptest::strategy::Just(" between 10 and ".to_owned()),
+                proptest::strategy::Just("王毅".to_owned()),
+                proptest::strategy::Just("%".to_owned()),
+                proptest::strategy::Just(". ".to_owned()),
+                "\\PC{0,6}",
+            ],
+            0..24,
+        )
+    ) {
+        let text: String = parts.concat();
+        let doc = Document::new(text.clone(), Format::Markdown);
+        let analysis = crate::analyze(&doc, &crate::Config::default());
+        for f in &analysis.facts.figures {
+            proptest::prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        }
+        for i in 0..analysis.facts.figures.len() {
+            let _ = describe(i, &analysis.facts.figures, &doc);
+        }
+    }
+}
