@@ -246,7 +246,7 @@ fn raw_tokens(prose: &str) -> Vec<Raw> {
             continue; // "9/11", "10:30"
         }
         let cur = c.get(1).map(|m| m.as_str().to_owned());
-        let percent = c.name("pct").is_some();
+        let mut is_half = false;
         let scale_m = c.name("scale");
         let scale = scale_m.map_or(1.0, |m| words::scale(m.as_str()));
         let (number, value, low, high, exact, word) = if let Some(n) = c.name("num") {
@@ -266,14 +266,17 @@ fn raw_tokens(prose: &str) -> Vec<Raw> {
             let Some(v) = words::word_value(w.as_str()) else {
                 continue;
             };
+            // "half" is a share of a whole, read as 50%.
+            is_half = w.as_str().eq_ignore_ascii_case("half");
             let v = v * scale;
             match words::vague(w.as_str()) {
                 Some((lo, hi)) => (w.range(), v, lo * scale, hi * scale, false, true),
-                None => (w.range(), v, v, v, w.as_str() != "half", true),
+                None => (w.range(), v, v, v, !is_half, true),
             }
         } else {
             continue;
         };
+        let percent = c.name("pct").is_some() || is_half;
         out.push(Raw {
             start: whole.start(),
             end: whole.end(),

@@ -165,7 +165,13 @@ fn opens_sentence(cx: &Context<'_>, f: &Figure) -> bool {
     let finished = prose
         .get(s.clone())
         .is_some_and(|t| t.trim_end().ends_with(['.', '!', '?', '"', '”', '’']));
+    // "10 Things to Know", "3 Zoe Saldana ...": a headline or a numbered list item.
+    let title = prose
+        .get(f.end..)
+        .and_then(|t| t.split_whitespace().next())
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
     finished
+        && !title
         && prose
             .get(s.start..f.number.start)
             .is_some_and(|lead| lead.chars().all(|c| !c.is_alphanumeric()))
