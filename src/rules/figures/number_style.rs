@@ -103,7 +103,12 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                     ));
                 out.push(finding);
             }
-        } else if plain_count && f.written == Written::Word && f.value >= 10.0 && !opens {
+        } else if plain_count
+            && f.written == Written::Word
+            && (10.0..100.0).contains(&f.value)
+            && f.end == f.number.end
+            && !opens
+        {
             let n = f.value as u64;
             let finding = out
                 .finding(f.number, format!("AP uses numerals from 10: write {n}"))
