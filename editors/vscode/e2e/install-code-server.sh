@@ -30,5 +30,6 @@ CS=$DEST/node_modules/code-server
   (cd bin/helpers && ln -sfn browser-linux.sh browser.sh)
   (cd extensions && npm install --no-audit --no-fund --omit=dev --ignore-scripts)
 )
-(cd "$CS" && npm_config_build_from_source=true npm rebuild argon2)
+# argon2 is hoisted to the install folder, next to code-server.
+npm_config_build_from_source=true npm rebuild argon2
 touch "$DEST/.done-$VERSION"
