@@ -8,6 +8,7 @@ The workflow's `run:` steps run as GitHub would run them (bash -e, the workflow'
 repository root), except the install step, which needs the network: the binary under test is
 put on PATH instead. Checks: every annotation line is a well-formed workflow command naming a
 file that exists; the SARIF file is SARIF 2.1.0 whose results point at files in the repository;
+both report the same, non-zero number of findings on the examples (which have mistakes in them);
 the pre-commit hooks' entry runs on the example drafts and exits 0 or 1 (findings), never 2.
 Standard library only: YAML is read with a parser for the simple shape these two files have.
 """
@@ -106,6 +107,7 @@ def check_annotations(stdout):
         if not (ROOT / m.group(2)).is_file():
             fail(f"annotation names a file that is not in the repository: {m.group(2)}")
     print(f"  {len(lines)} annotation(s), all well-formed")
+    return len(lines)
 
 
 def check_sarif(path):
@@ -127,6 +129,7 @@ def check_sarif(path):
             if loc["physicalLocation"]["region"].get("startLine", 0) < 1:
                 fail(f"SARIF region without a startLine: {loc}")
     print(f"  SARIF 2.1.0, {len(results)} result(s), {len(run['tool']['driver'].get('rules', []))} rule(s)")
+    return len(results)
 
 
 def main():
@@ -142,6 +145,7 @@ def main():
         wf_env, steps = workflow_env_and_steps(WORKFLOW.read_text())
         env = dict(env_base, **wf_env)
         ran = 0
+        counts = {}
         for step in steps:
             if "run" not in step:
                 continue
@@ -159,16 +163,21 @@ def main():
             if p.returncode == 1 and step.get("if") != "always()" and p.stdout.strip() == "":
                 fail(f"failed without output: {p.stderr.strip()}")
             if "--format github" in step["run"]:
-                check_annotations(p.stdout)
+                counts["github"] = check_annotations(p.stdout)
             sarif = re.search(r"--format sarif.*>\s*(\S+)", step["run"])
             if sarif:
                 if p.returncode != 0:
                     fail("the SARIF step must not fail (it runs with --fail-on never)")
-                check_sarif(ROOT / sarif.group(1))
+                counts["sarif"] = check_sarif(ROOT / sarif.group(1))
                 (ROOT / sarif.group(1)).unlink()
             ran += 1
-        if ran < 2:
+        if ran < 2 or len(counts) < 2:
             fail(f"expected the annotation and SARIF steps, ran {ran}")
+        # The example drafts are written with mistakes in them: both formats must report them all.
+        if counts["github"] == 0:
+            fail("no annotations on the example drafts")
+        if counts["github"] != counts["sarif"]:
+            fail(f"{counts['github']} annotations but {counts['sarif']} SARIF results")
 
         drafts = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples").iterdir() if p.suffix in (".md", ".txt"))
         for hook in hooks(HOOKS.read_text()):

@@ -134,6 +134,12 @@ local function run()
   local client = (vim.lsp.get_clients or vim.lsp.get_active_clients)({ bufnr = buf })[1]
   check(client and client.name == "copydesk", "copydesk is not attached")
 
+  -- Inlay hints: on wherever both Neovim (0.10+) and the server have them (not for the bare client).
+  if mode ~= "raw" and vim.lsp.inlay_hint and (client.server_capabilities or {}).inlayHintProvider then
+    check(vim.lsp.inlay_hint.is_enabled({ bufnr = buf }), "inlay hints are off")
+    log("inlay hints: on")
+  end
+
   -- Diagnostics: on "yesterday", with the right line and columns.
   local line, col = locate(buf, "yesterday")
   local d = relative_date_diags(buf)[1]
@@ -160,10 +166,10 @@ local function run()
     range = { start = { line = line, character = col }, ["end"] = { line = line, character = col + 9 } },
     context = { diagnostics = { lsp_diag } },
   }) or {}
-  -- The fix that names the weekday, not "disable the rule here".
+  -- The rule's own fix, not "Disable relative-date on this line".
   local action
   for _, a in ipairs(actions) do
-    if not action and (a.kind or ""):find("^quickfix") and a.title:find("Tuesday", 1, true) then
+    if not action and (a.kind or ""):find("^quickfix") and not a.title:find("^Disable") then
       action = a
     end
   end
