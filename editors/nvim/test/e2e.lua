@@ -4,9 +4,11 @@
 --
 -- Modes: `raw` uses start_client + buf_attach_client (Neovim 0.7, which lacks vim.lsp.start),
 -- `setup` the plugin's require("copydesk").setup() (0.8+), `enable` lsp/copydesk.lua through
--- vim.lsp.enable (0.11+). Opens editors/testdata/ferry.md, then checks that the relative-date
--- diagnostic sits on "yesterday", that hovering "Solberg" shows Ingrid Solberg's card, and that
--- the quick fix rewrites "yesterday" and the finding goes away. Exits non-zero on any failure.
+-- vim.lsp.enable (0.11+). Opens editors/testdata/ferry.md, then checks, each step on its own:
+-- the unattributed-quote and relative-date diagnostics sit exactly on their text, hovering
+-- "Solberg" shows Ingrid Solberg's card, the relative-date quick fix rewrites "yesterday" to
+-- "Tuesday", and the "disable on this line" action silences the quote; each finding then goes
+-- away. Exits non-zero on any failure.
 
 local here = vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":p:h")
 local plugin = vim.fn.fnamemodify(here, ":h")
@@ -61,9 +63,9 @@ local function diag_code(d)
   return d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
 end
 
-local function relative_date_diags(buf)
+local function diags_of(buf, code)
   return vim.tbl_filter(function(d)
-    return diag_code(d) == "relative-date"
+    return diag_code(d) == code
   end, vim.diagnostic.get(buf))
 end
 
@@ -94,8 +96,9 @@ local function request(buf, method, params)
   error(method .. ": no response")
 end
 
-local function run()
-  -- A copy, so the quick fix never touches the checked-in draft.
+--- Open the draft and attach copydesk the way `mode` says; returns the buffer and the client.
+local function open()
+  -- A copy, so the fixes never touch the checked-in draft.
   local dir = vim.fn.tempname()
   vim.fn.mkdir(dir, "p")
   local draft = dir .. "/ferry.md"
@@ -103,18 +106,17 @@ local function run()
 
   vim.opt.runtimepath:prepend(plugin)
   vim.cmd("filetype on")
-  local client_id -- only set in raw mode
   if mode == "raw" then
     vim.cmd("edit " .. vim.fn.fnameescape(draft))
     -- The plugin needs 0.8 (vim.fs, vim.lsp.start); 0.7 gets the bare client.
-    client_id = vim.lsp.start_client({
+    local id = vim.lsp.start_client({
       name = "copydesk",
       cmd = { bin, "lsp" },
       root_dir = dir,
       init_options = vim.empty_dict(),
     })
-    check(client_id, "start_client failed")
-    vim.lsp.buf_attach_client(0, client_id)
+    check(id, "start_client failed")
+    vim.lsp.buf_attach_client(0, id)
   elseif mode == "setup" then
     require("copydesk").setup({ cmd = { bin, "lsp" } })
     vim.cmd("edit " .. vim.fn.fnameescape(draft))
@@ -127,65 +129,119 @@ local function run()
   end
   local buf = vim.api.nvim_get_current_buf()
   check(vim.bo[buf].filetype == "markdown", "filetype is " .. vim.bo[buf].filetype)
-
+  local client
   check(vim.wait(TIMEOUT, function()
-    return #relative_date_diags(buf) > 0
-  end, 50), "no relative-date diagnostic; got " .. vim.inspect(vim.diagnostic.get(buf)))
-  local client = (vim.lsp.get_clients or vim.lsp.get_active_clients)({ bufnr = buf })[1]
-  check(client and client.name == "copydesk", "copydesk is not attached")
+    client = (vim.lsp.get_clients or vim.lsp.get_active_clients)({ bufnr = buf })[1]
+    return client ~= nil and client.initialized ~= false and #vim.diagnostic.get(buf) > 0
+  end, 50), "no diagnostics from copydesk")
+  check(client.name == "copydesk", "attached: " .. client.name)
+  return buf, client
+end
 
-  -- Inlay hints: on wherever both Neovim (0.10+) and the server have them (not for the bare client).
-  if mode ~= "raw" and vim.lsp.inlay_hint and (client.server_capabilities or {}).inlayHintProvider then
-    check(vim.lsp.inlay_hint.is_enabled({ bufnr = buf }), "inlay hints are off")
-    log("inlay hints: on")
-  end
+--- Check that `code` is reported exactly on `needle`, and return that diagnostic.
+local function expect_diag(buf, code, needle, len)
+  check(vim.wait(TIMEOUT, function()
+    return #diags_of(buf, code) > 0
+  end, 50), "no " .. code .. " diagnostic; got " .. vim.inspect(vim.tbl_map(diag_code, vim.diagnostic.get(buf))))
+  local line, col = locate(buf, needle)
+  local d = diags_of(buf, code)[1]
+  len = len or #needle
+  check(d.lnum == line and d.col == col and d.end_col == col + len,
+    ("%s at %d:%d-%s, expected %d:%d-%d"):format(code, d.lnum, d.col, tostring(d.end_col), line, col, col + len))
+  log(("%s at %d:%d: %s"):format(code, line + 1, col + 1, d.message))
+  return d
+end
 
-  -- Diagnostics: on "yesterday", with the right line and columns.
-  local line, col = locate(buf, "yesterday")
-  local d = relative_date_diags(buf)[1]
-  check(d.lnum == line and d.col == col and d.end_col == col + #"yesterday",
-    ("relative-date at %d:%d-%s, expected %d:%d-%d"):format(d.lnum, d.col, tostring(d.end_col), line, col,
-      col + #"yesterday"))
-  log("diagnostic: " .. d.message)
-
-  -- Hover: the second mention "Solberg" shows the card of Ingrid Solberg.
-  local hl, hc = locate(buf, "Solberg", 2)
-  local uri = vim.uri_from_bufnr(buf)
-  local hover = request(buf, "textDocument/hover", {
-    textDocument = { uri = uri },
-    position = { line = hl, character = hc + 2 },
-  })
-  local card = hover_text(hover)
-  check(card:find("Ingrid Solberg", 1, true), "hover on Solberg: " .. vim.inspect(hover))
-  log("hover: " .. card:gsub("\n", " "):sub(1, 120))
-
-  -- Code action: the quick fix for the relative date, applied; the finding disappears.
-  local lsp_diag = d.user_data and d.user_data.lsp
+--- Ask for code actions on `d`, apply the first whose title `pick` accepts, and wait for the
+--- finding to go away. Returns the action's title.
+local function apply_action(buf, client, d, pick)
+  -- 0.11 keeps the whole LSP diagnostic in user_data; 0.7 only some fields. (The draft's lines
+  -- are ASCII where the findings are, so byte columns are UTF-16 columns.)
+  local lsp_diag = vim.deepcopy(d.user_data and d.user_data.lsp or {})
+  lsp_diag.range = lsp_diag.range
+    or { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } }
+  lsp_diag.message = lsp_diag.message or d.message
+  lsp_diag.severity = lsp_diag.severity or d.severity
+  lsp_diag.code = lsp_diag.code or diag_code(d)
   local actions = request(buf, "textDocument/codeAction", {
-    textDocument = { uri = uri },
-    range = { start = { line = line, character = col }, ["end"] = { line = line, character = col + 9 } },
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = lsp_diag.range,
     context = { diagnostics = { lsp_diag } },
   }) or {}
-  -- The rule's own fix, not "Disable relative-date on this line".
   local action
   for _, a in ipairs(actions) do
-    if not action and (a.kind or ""):find("^quickfix") and not a.title:find("^Disable") then
+    if not action and (a.kind or ""):find("^quickfix") and pick(a.title) then
       action = a
     end
   end
-  check(action, "no quick fix for yesterday: " .. vim.inspect(actions))
+  check(action, "no such code action among " .. vim.inspect(vim.tbl_map(function(a)
+    return a.title
+  end, actions)))
   if not action.edit then
     action = request(buf, "codeAction/resolve", action)
   end
   vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
-  local fixed = vim.api.nvim_buf_get_lines(buf, line, line + 1, false)[1]
-  check(not fixed:find("yesterday", 1, true), "the fix left: " .. fixed)
-  check(fixed:find("Tuesday", 1, true), "the fix did not name the weekday: " .. fixed)
-  log("quick fix '" .. action.title .. "': " .. fixed:sub(1, 80))
+  local code = diag_code(d)
   check(vim.wait(TIMEOUT, function()
-    return #relative_date_diags(buf) == 0
-  end, 50), "relative-date still reported after the fix")
+    return #diags_of(buf, code) == 0
+  end, 50), code .. " still reported after '" .. action.title .. "'")
+  return action.title
 end
 
-local ok, err = pcall(run)
-finish(ok, not ok and tostring(err) or nil)
+local buf, client
+local steps = {
+  { "attach", function()
+    buf, client = open()
+    -- Inlay hints: on wherever both Neovim (0.10+) and the server have them (not the bare client).
+    if mode ~= "raw" and vim.lsp.inlay_hint and (client.server_capabilities or {}).inlayHintProvider then
+      check(vim.lsp.inlay_hint.is_enabled({ bufnr = buf }), "inlay hints are off")
+      log("inlay hints: on")
+    end
+  end },
+  { "unattributed quote: position", function()
+    expect_diag(buf, "unattributed-quote", '"Every crossing this weekend is already full."')
+  end },
+  { "relative date: position", function()
+    expect_diag(buf, "relative-date", "yesterday")
+  end },
+  { "hover: entity card", function()
+    -- The second mention, "Solberg", shows the card of Ingrid Solberg.
+    local line, col = locate(buf, "Solberg", 2)
+    local hover = request(buf, "textDocument/hover", {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      position = { line = line, character = col + 2 },
+    })
+    local card = hover_text(hover)
+    check(card:find("Ingrid Solberg", 1, true), "hover on Solberg: " .. vim.inspect(hover))
+    log("hover: " .. card:gsub("\n", " "):sub(1, 120))
+  end },
+  { "relative date: quick fix", function()
+    local d = expect_diag(buf, "relative-date", "yesterday")
+    local title = apply_action(buf, client, d, function(t)
+      return not t:find("^Disable")
+    end)
+    local fixed = vim.api.nvim_buf_get_lines(buf, d.lnum, d.lnum + 1, false)[1]
+    check(not fixed:find("yesterday", 1, true) and fixed:find("Tuesday", 1, true), "the fix gave: " .. fixed)
+    log("quick fix '" .. title .. "': " .. fixed:sub(1, 80))
+  end },
+  { "unattributed quote: disable comment", function()
+    local d = expect_diag(buf, "unattributed-quote", '"Every crossing this weekend is already full."')
+    local title = apply_action(buf, client, d, function(t)
+      return t == "Disable unattributed-quote on this line"
+    end)
+    log("code action '" .. title .. "' applied")
+  end },
+}
+
+local failed = 0
+for _, step in ipairs(steps) do
+  local ok, err = pcall(step[2])
+  log((ok and "ok   " or "FAIL ") .. step[1] .. (ok and "" or (": " .. tostring(err))))
+  if not ok then
+    failed = failed + 1
+    if step[1] == "attach" then
+      break
+    end
+  end
+end
+finish(failed == 0, failed > 0 and (failed .. " check(s) failed") or nil)
