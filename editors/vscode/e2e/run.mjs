@@ -1,9 +1,10 @@
 // End-to-end test in real VS Code: code-server 4.100.3 (Code 1.100.3) driven by Playwright and
 // Debian's Chromium. Installs the .vsix (which bundles the copydesk binary), opens
 // editors/testdata/ferry.md, and checks, as a user would see it:
-//   1. the Problems panel lists the relative-date finding on "yesterday";
+//   1. the Problems panel lists unattributed-quote and relative-date at their exact positions;
 //   2. hovering "Solberg" shows Ingrid Solberg's card;
-//   3. the quick fix rewrites "yesterday" to the weekday and the finding goes away.
+//   3. the relative-date quick fix rewrites "yesterday" to "Tuesday", and the finding goes away;
+//   4. "Disable unattributed-quote on this line" adds the comment, and that finding goes away.
 // Screenshots land in $COPYDESK_E2E_ARTIFACTS (default editors/vscode/test-results/).
 //
 //   CODE_SERVER=.../code-server/out/node/entry.js VSIX=copydesk.vsix node e2e/run.mjs
@@ -119,6 +120,7 @@ async function editorText() {
   return (await page.locator(".monaco-editor .view-lines").first().innerText()).replace(/\u00a0/g, " ");
 }
 
+/** Install the extension, start code-server and the browser, open the draft and Problems. */
 async function main() {
   console.log(`installing ${vsix}`);
   execFileSync(process.execPath, [codeServer, ...common, "--install-extension", vsix], { env, stdio: "inherit" });
@@ -170,58 +172,95 @@ async function main() {
   await page.keyboard.press("Enter");
   await page.locator(".monaco-editor .view-lines", { hasText: "Kessel Sound" }).first().waitFor({ timeout: STEP });
 
-  // 1. The Problems panel shows the finding on "yesterday", on its line.
   await page.keyboard.press("Control+Shift+m");
-  const problems = page.locator(".markers-panel");
-  const row = problems.locator(".monaco-list-row", { hasText: "relative-date" }).first();
-  await row.waitFor({ timeout: STEP });
-  const yesterday = locate("yesterday");
-  const rowText = await row.innerText();
-  console.log(`problem: ${rowText.replace(/\s+/g, " ")}`);
-  if (!rowText.includes(`[Ln ${yesterday.line + 1}, Col ${yesterday.col + 1}]`)) {
-    throw new Error(`relative-date is not at Ln ${yesterday.line + 1}, Col ${yesterday.col + 1}: ${rowText}`);
-  }
-  await screenshot("problems");
-
-  // 2. Hover on the second "Solberg": Ingrid Solberg's card.
-  await goTo({ ...locate("Solberg", 2), col: locate("Solberg", 2).col + 2 });
-  await page.keyboard.press("Control+k");
-  await page.keyboard.press("Control+i");
-  const hover = page.locator(".monaco-hover", { hasText: "Ingrid Solberg" }).first();
-  await hover.waitFor({ state: "visible", timeout: STEP });
-  console.log(`hover: ${(await hover.innerText()).replace(/\s+/g, " ").slice(0, 160)}`);
-  await screenshot("hover");
-  await page.keyboard.press("Escape");
-
-  // 3. The quick fix on "yesterday" names the weekday; the finding goes away.
-  await goTo({ ...yesterday, col: yesterday.col + 2 });
-  await page.keyboard.press("Control+.");
-  const fix = page
-    .locator(".action-widget .monaco-list-row.action")
-    .filter({ hasNotText: /^\s*(Disable|Fix all)/ })
-    .first();
-  await fix.waitFor({ state: "visible", timeout: STEP });
-  await screenshot("quick-fix-menu");
-  await fix.click();
-  await page.waitForFunction(
-    () => {
-      const t = document.querySelector(".monaco-editor .view-lines")?.textContent ?? "";
-      return t.includes("Tuesday") && !t.includes("yesterday");
-    },
-    null,
-    { timeout: STEP },
-  );
-  console.log(`after the fix: ${(await editorText()).split("\n").find((l) => l.includes("Tuesday"))}`);
-  await problems.locator(".monaco-list-row", { hasText: "relative-date" }).first().waitFor({ state: "detached", timeout: STEP });
-  await screenshot("fixed");
-  console.log("PASS: VS Code end-to-end");
 }
 
-let failed = false;
+const QUOTE = '"Every crossing this weekend is already full."';
+const problemRow = (code) => page.locator(".markers-panel .monaco-list-row", { hasText: code }).first();
+
+/** The Problems panel lists `code` exactly where `needle` starts. */
+async function expectProblem(code, needle) {
+  const row = problemRow(code);
+  await row.waitFor({ timeout: STEP });
+  const at = locate(needle);
+  const text = (await row.innerText()).replace(/\s+/g, " ");
+  console.log(`problem: ${text}`);
+  if (!text.includes(`[Ln ${at.line + 1}, Col ${at.col + 1}]`)) {
+    throw new Error(`${code} is not at Ln ${at.line + 1}, Col ${at.col + 1}: ${text}`);
+  }
+}
+
+/** Open the code actions on `needle` and pick the first entry `title` matches. */
+async function codeAction(needle, title, shotName) {
+  const at = locate(needle);
+  await goTo({ line: at.line, col: at.col + 2 });
+  await page.keyboard.press("Control+.");
+  const rows = page.locator(".action-widget .monaco-list-row.action");
+  await rows.filter({ hasText: title }).first().waitFor({ state: "visible", timeout: STEP });
+  await screenshot(shotName);
+  // The menu takes keys, not clicks (an overlay catches the pointer): walk down to the entry.
+  const titles = await rows.allInnerTexts();
+  const index = titles.findIndex((t) => (typeof title === "string" ? t.includes(title) : title.test(t)));
+  for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+}
+
+// Each step is checked on its own, so one missing feature does not hide the others.
+const steps = [
+  ["Problems: unattributed quote", async () => {
+    await expectProblem("unattributed-quote", QUOTE);
+    await screenshot("problems");
+  }],
+  ["Problems: relative date", () => expectProblem("relative-date", "yesterday")],
+  ["hover: entity card", async () => {
+    const at = locate("Solberg", 2);
+    await goTo({ line: at.line, col: at.col + 2 });
+    await page.keyboard.press("Control+k");
+    await page.keyboard.press("Control+i");
+    const hover = page.locator(".monaco-hover", { hasText: "Ingrid Solberg" }).first();
+    await hover.waitFor({ state: "visible", timeout: STEP });
+    console.log(`hover: ${(await hover.innerText()).replace(/\s+/g, " ").slice(0, 160)}`);
+    await page.waitForTimeout(500); // let the fade-in finish before the screenshot
+    await screenshot("hover");
+  }],
+  ["quick fix: relative date", async () => {
+    await codeAction("yesterday", /^(?!\s*(Disable|Fix all))/, "relative-date-fix-menu");
+    await page.waitForFunction(
+      () => {
+        const t = document.querySelector(".monaco-editor .view-lines")?.textContent ?? "";
+        return t.includes("Tuesday") && !t.includes("yesterday");
+      },
+      null,
+      { timeout: STEP },
+    );
+    console.log(`after the fix: ${(await editorText()).split("\n").find((l) => l.includes("Tuesday"))}`);
+    await problemRow("relative-date").waitFor({ state: "detached", timeout: STEP });
+    await screenshot("relative-date-fixed");
+  }],
+  ["code action: disable unattributed quote", async () => {
+    await codeAction(QUOTE, "Disable unattributed-quote on this line", "quote-action-menu");
+    await page.locator(".monaco-editor .view-lines", { hasText: "copydesk" }).first().waitFor({ timeout: STEP });
+    await problemRow("unattributed-quote").waitFor({ state: "detached", timeout: STEP });
+    await screenshot("quote-disabled");
+  }],
+];
+
+let failed = 0;
 try {
   await main();
+  for (const [name, step] of steps) {
+    try {
+      await step();
+      console.log(`ok   ${name}`);
+    } catch (e) {
+      failed += 1;
+      console.log(`FAIL ${name}: ${e instanceof Error ? e.message.split("\n")[0] : e}`);
+      await screenshot(`failed-${name.replace(/\W+/g, "-")}`).catch(() => {});
+    }
+    await page.keyboard.press("Escape");
+  }
 } catch (e) {
-  failed = true;
+  failed += 1;
   console.error(`FAIL: ${e instanceof Error ? e.stack : e}`);
   if (page) await screenshot("failure").catch(() => {});
 } finally {
@@ -235,4 +274,5 @@ try {
   }
   fs.rmSync(tmp, { recursive: true, force: true });
 }
+console.log(failed ? `FAIL: VS Code end-to-end, ${failed} step(s) failed` : "PASS: VS Code end-to-end");
 process.exit(failed ? 1 : 0);
