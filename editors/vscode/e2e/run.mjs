@@ -4,7 +4,8 @@
 //   1. the Problems panel lists unattributed-quote and relative-date at their exact positions;
 //   2. hovering "Solberg" shows Ingrid Solberg's card;
 //   3. the relative-date quick fix rewrites "yesterday" to "Tuesday", and the finding goes away;
-//   4. "Disable unattributed-quote on this line" adds the comment, and that finding goes away.
+//   4. "Disable unattributed-quote on this line" adds the comment, and that finding goes away;
+// and the extension's own commands: the story's dates and cast, and explaining a rule.
 // Screenshots land in $COPYDESK_E2E_ARTIFACTS (default editors/vscode/test-results/).
 //
 //   CODE_SERVER=.../code-server/out/node/entry.js VSIX=copydesk.vsix node e2e/run.mjs
@@ -35,6 +36,7 @@ const workspace = path.join(tmp, "newsroom");
 fs.mkdirSync(path.join(userData, "User"), { recursive: true });
 fs.mkdirSync(workspace, { recursive: true });
 fs.mkdirSync(artifacts, { recursive: true });
+for (const f of fs.readdirSync(artifacts)) if (f.endsWith(".png")) fs.rmSync(path.join(artifacts, f));
 fs.copyFileSync(draftSrc, path.join(workspace, "ferry.md"));
 fs.writeFileSync(
   path.join(userData, "User", "settings.json"),
@@ -190,6 +192,16 @@ async function expectProblem(code, needle) {
   }
 }
 
+/** Run a command by its title from the command palette. */
+async function runCommand(title) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible", timeout: STEP });
+  await input.fill(`>${title}`);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor({ timeout: STEP });
+  await page.keyboard.press("Enter");
+}
+
 /** Open the code actions on `needle` and pick the first entry `title` matches. */
 async function codeAction(needle, title, shotName) {
   const at = locate(needle);
@@ -222,6 +234,24 @@ const steps = [
     console.log(`hover: ${(await hover.innerText()).replace(/\s+/g, " ").slice(0, 160)}`);
     await page.waitForTimeout(500); // let the fade-in finish before the screenshot
     await screenshot("hover");
+  }],
+  ["command: show the story's dates and cast", async () => {
+    await runCommand("copydesk: Show the Story's Dates and Cast");
+    const rows = page.locator(".quick-input-list .monaco-list-row");
+    await rows.filter({ hasText: "Ingrid Solberg" }).first().waitFor({ timeout: STEP });
+    const text = (await rows.allInnerTexts()).join(" | ").replace(/\s+/g, " ");
+    console.log(`story: ${text.slice(0, 200)}`);
+    if (!text.includes("Reference date: 2024-05-15")) throw new Error(`no reference date in: ${text}`);
+    await screenshot("story");
+  }],
+  ["command: explain the rule under the cursor", async () => {
+    const at = locate(QUOTE);
+    await goTo({ line: at.line, col: at.col + 2 });
+    await runCommand("copydesk: Explain a Rule");
+    await page.locator(".tabs-container .tab", { hasText: "unattributed-quote" }).first().waitFor({ timeout: STEP });
+    await page.waitForTimeout(1000); // the preview renders in a webview
+    await screenshot("explain");
+    await page.keyboard.press("Control+w");
   }],
   ["quick fix: relative date", async () => {
     await codeAction("yesterday", /^(?!\s*(Disable|Fix all))/, "relative-date-fix-menu");
