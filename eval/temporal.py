@@ -3,7 +3,7 @@
 
 usage: temporal.py [--shared DIR] [--bin PATH] [--errors N] [--gate]
 
-Runs the release binary (`copydesk analyze - --date DCT`) on every document's text, writes
+Runs the release binary (`copydesk analyze - --syntax plain --date DCT`) on every document's text, writes
 the predicted timexes to a temporary JSONL file and calls the shared scorer on it with
 `--offsets utf8`. With --gate, exits non-zero when a score falls below the level reached.
 """
@@ -23,7 +23,7 @@ GATE = {"date_relaxed_f1": 0.0, "relative_day_acc": 0.0, "all_date_value_acc": 0
 
 def predict(binary, doc):
     out = subprocess.run(
-        [binary, "analyze", "-", "--date", doc["dct"]],
+        [binary, "analyze", "-", "--syntax", "plain", "--date", doc["dct"]],
         input=doc["text"].encode("utf-8"), capture_output=True, check=True)
     analysis = json.loads(out.stdout)
     return [{"start": d["start"], "end": d["end"], "value": d["value"]}

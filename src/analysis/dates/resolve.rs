@@ -76,6 +76,9 @@ pub(super) struct Res {
     pub tense: Option<Tense>,
     /// A weekday written next to the date ("Monday, Jan. 12"), to check against it.
     pub stated: Option<(Range<usize>, Weekday)>,
+    /// A quarter named outright ("the third quarter"): what "the year-ago quarter" and "the
+    /// latest period" later in the draft refer to.
+    pub topic_quarter: Option<(i16, i8)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,7 +128,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (Pat::Numeric, re(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")),
         (
             Pat::MonthYear,
-            re(r"\b(?:(early|late|mid-?|the\s+(?:middle|beginning|start|end)\s+of)\s*)?(MONTH),?\s+(?:of\s+)?(\d{4})\b"),
+            re(r"\b(?:(early|late|mid-?|the\s+(?:middle|beginning|start|end)\s+of)\s*)?(MONTH),?\s+(?:of\s+)?(\d{4}|nineteen\s+[a-z]+(?:-[a-z]+)?)\b"),
         ),
         (Pat::MonthRel, re(r"\b(MONTH)\s+(this|last|next)\s+year\b")),
         (
@@ -167,7 +170,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         ),
         (
             Pat::Offset,
-            re(r"\b(?:(nearly|almost|about|some|more\s+than|over|just|only|roughly|barely)\s+)?(NUMBER)\s+(day|week|month|year|decade|hour)s?(?:\s+or\s+so)?\s+(ago|earlier|before|later|after|from\s+now|hence)\b|\b(year[- ](?:ago|earlier))\b"),
+            re(r"\b(?:(nearly|almost|about|some|more\s+than|over|just|only|roughly|barely)\s+)?(NUMBER)\s+(day|week|month|year|decade|hour)s?(?:\s+or\s+so)?\s+(ago|earlier|before|later|after|from\s+now|hence)\b|\b((?:the\s+|a\s+)?year[- ](?:ago|earlier))\b"),
         ),
         (Pat::InOffset, re(r"\bin\s+(NUMBER)\s+(day|week|month|year|hour)s?(?:'\s+time)?\b")),
         (
@@ -176,7 +179,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         ),
         (
             Pat::Vague,
-            re(r"\b(right\s+now|now|currently|these\s+days|nowadays|recently|more\s+recently|lately|previously|formerly|(?:in\s+)?recent\s+(?:years|months|weeks|days)|recent|the\s+past|soon|the\s+(?:near\s+)?future|(?:the\s+)?coming\s+(?:months|weeks|years|days)|the\s+(?:near|short|long)\s+term)\b"),
+            re(r"\b(right\s+now|now|currently|these\s+days|nowadays|recently|more\s+recently|lately|(?:in\s+)?recent\s+(?:years|months|weeks|days)|recent|the\s+past|soon|the\s+(?:near\s+)?future|(?:the\s+)?coming\s+(?:months|weeks|years|days)|the\s+(?:near|short|long)\s+term)\b"),
         ),
         (
             Pat::Holiday,
@@ -185,11 +188,16 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
     ]
 });
 
-/// Words that make a bare "May", "March" or season a date rather than a verb or noun.
+/// Words that make a bare "May" or "March" a month rather than a verb.
 const TIME_PREPOSITIONS: &[&str] = &[
     "in", "of", "since", "until", "till", "by", "during", "through", "from", "to", "before",
-    "after", "early", "late", "mid", "last", "next", "this", "since", "between", "and", "or",
-    "that", "each", "every",
+    "after", "early", "late", "mid", "last", "next", "this", "between", "and", "or", "that",
+    "each", "every",
+];
+/// Words that make a bare season a time rather than a verb ("to fall") or a noun.
+const SEASON_PREPOSITIONS: &[&str] = &[
+    "in", "during", "since", "until", "till", "by", "through", "before", "after", "early",
+    "late", "mid",
 ];
 
 fn d(y: i64, m: i64, day: i64) -> Option<Date> {
@@ -434,8 +442,8 @@ pub(super) fn sentence(cx: &mut Cx<'_>) -> Vec<Res> {
             if let Val::Day(day) = r.val {
                 cx.anchor = Some(day);
             }
-            if let Val::Quarter(y, q) = r.val {
-                cx.last_quarter = Some((y, q));
+            if r.topic_quarter.is_some() {
+                cx.last_quarter = r.topic_quarter;
             }
             out.push(r);
         }
@@ -452,6 +460,7 @@ fn res(c: &Captures<'_>, val: Val, kind: DateKind, anchored: bool) -> Option<Res
         anchored,
         tense: None,
         stated: None,
+        topic_quarter: None,
     })
 }
 
@@ -532,7 +541,10 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
         }
         Pat::MonthYear => {
             let m = lexicon::month(cap(c, 2)?)?;
-            let y = i16::try_from(int(cap(c, 3))?).ok()?;
+            let y = cap(c, 3)?;
+            let y = y.parse::<i16>().ok().or_else(|| {
+                lexicon::year_words(&y.split_whitespace().collect::<Vec<_>>().join(" "))
+            })?;
             res(c, Val::Month(y, m), DateKind::Absolute, false)
         }
         Pat::MonthRel => {
@@ -568,7 +580,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             let name = lower(c, 3);
             if modifier.is_empty() && c.get(2).is_none() && c.get(4).is_none() {
                 let prev = word_before(s, start);
-                if !TIME_PREPOSITIONS.contains(&prev.as_str()) {
+                if !SEASON_PREPOSITIONS.contains(&prev.as_str()) {
                     return None;
                 }
             }
@@ -780,7 +792,7 @@ fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
     // A year ago in a story about a quarter is that quarter a year before.
     if unit == "year" && n == -1 && cx.anchor.is_none() {
         let sentence = cx.sentence.to_ascii_lowercase();
-        if sentence.contains("quarter") || sentence.contains("period") {
+        if cx.last_quarter.is_some() || sentence.contains("quarter") {
             if let Some((y, q)) = cx.last_quarter.or_else(|| cx.reference.map(|r| shift_quarter(quarter_of(r), -1))) {
                 return res(c, Val::Quarter(y - 1, q), DateKind::Offset, true);
             }
@@ -926,5 +938,9 @@ fn quarter(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
     if year_ago && explicit_year.is_none() {
         y -= 1;
     }
-    res(c, Val::Quarter(y, q), if explicit_year.is_some() { DateKind::Absolute } else { DateKind::Period }, explicit_year.is_none())
+    let mut r = res(c, Val::Quarter(y, q), if explicit_year.is_some() { DateKind::Absolute } else { DateKind::Period }, explicit_year.is_none())?;
+    if ordinal.is_some() && !year_ago && year_shift == 0 && explicit_year.is_none_or(|ey| ey == base.year()) {
+        r.topic_quarter = Some((y, q));
+    }
+    Some(r)
 }
