@@ -242,7 +242,9 @@ pub fn find(doc: &Document, reference: &ReferenceDate) -> Vec<DateExpr> {
     let prose = doc.prose();
     let text = doc.text();
     let quotes = &doc.quotes().quotes;
-    let dateline = reference.span.filter(|_| reference.source == DateSource::Dateline);
+    let dateline = reference
+        .span
+        .filter(|_| reference.source == DateSource::Dateline);
     let mut out = Vec::new();
     let mut last_quarter = None;
     for range in doc.sentences() {
@@ -315,7 +317,11 @@ pub fn ap_day(date: Date, with_year: bool) -> String {
 
 /// "Tuesday, Jan. 11, 2022".
 pub fn ap_full(date: Date) -> String {
-    format!("{}, {}", lexicon::weekday_name(date.weekday()), ap_day(date, true))
+    format!(
+        "{}, {}",
+        lexicon::weekday_name(date.weekday()),
+        ap_day(date, true)
+    )
 }
 
 /// A month spelled out, for "January 2022".

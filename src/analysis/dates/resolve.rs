@@ -118,72 +118,110 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
     vec![
         (
             Pat::MonthDay,
-            re(r"\b(?:(WEEKDAY),?\s+)?(?:(early|late|mid-?|around)\s+)?(MONTH)\s+(\d{1,2})(st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"),
+            re(
+                r"\b(?:(WEEKDAY),?\s+)?(?:(early|late|mid-?|around)\s+)?(MONTH)\s+(\d{1,2})(st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?",
+            ),
         ),
         (
             Pat::DayMonth,
-            re(r"\b(?:(WEEKDAY),?\s+)?(?:the\s+)?(\d{1,2})(st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?:,?\s+(\d{4})\b)?"),
+            re(
+                r"\b(?:(WEEKDAY),?\s+)?(?:the\s+)?(\d{1,2})(st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?:,?\s+(\d{4})\b)?",
+            ),
         ),
         (Pat::Iso, re(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
         (Pat::Numeric, re(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")),
         (
             Pat::MonthYear,
-            re(r"\b(?:(early|late|mid-?|the\s+(?:middle|beginning|start|end)\s+of)\s*)?(MONTH),?\s+(?:of\s+)?(\d{4}|nineteen\s+[a-z]+(?:-[a-z]+)?)\b"),
+            re(
+                r"\b(?:(early|late|mid-?|the\s+(?:middle|beginning|start|end)\s+of)\s*)?(MONTH),?\s+(?:of\s+)?(\d{4}|nineteen\s+[a-z]+(?:-[a-z]+)?)\b",
+            ),
         ),
         (Pat::MonthRel, re(r"\b(MONTH)\s+(this|last|next)\s+year\b")),
         (
             Pat::Month,
-            re(r"\b(?:(last|next|this|this\s+past|this\s+coming|early|late|mid-?|the\s+(?:middle|beginning|start|end)\s+of)\s*)?(MONTH)\b"),
+            re(
+                r"\b(?:(last|next|this|this\s+past|this\s+coming|early|late|mid-?|the\s+(?:middle|beginning|start|end)\s+of)\s*)?(MONTH)\b",
+            ),
         ),
         (
             Pat::Season,
-            re(r"\b(?:(this\s+past|this|last|next|the|early|late|in)\s+)?(?:(early|late)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+of\s+(\d{4}|nineteen\s+\w+(?:-\w+)?))?"),
+            re(
+                r"\b(?:(this\s+past|this|last|next|the|early|late|in)\s+)?(?:(early|late)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+of\s+(\d{4}|nineteen\s+\w+(?:-\w+)?))?",
+            ),
         ),
         (
             Pat::Quarter,
-            re(r"\b((?:(?:the|this|last|next|its|a|that|current|latest|same|comparable|corresponding|previous|prior|fiscal|calendar|year|ago|earlier|flat|\d{4}|(?:this|last|next)\s+year's|first|second|third|fourth|1st|2nd|3rd|4th|final|latter|past|several|coming|future|recent)[\s-]+){0,5})(quarter|half|period)(s)?\b(?:\s+(?:of\s+)?(\d{4})\b|\s+(a\s+year\s+(?:ago|earlier)|last\s+year))?"),
+            re(
+                r"\b((?:(?:the|this|last|next|its|a|that|current|latest|same|comparable|corresponding|previous|prior|fiscal|calendar|year|ago|earlier|flat|\d{4}|(?:this|last|next)\s+year's|first|second|third|fourth|1st|2nd|3rd|4th|final|latter|past|several|coming|future|recent)[\s-]+){0,5})(quarter|half|period)(s)?\b(?:\s+(?:of\s+)?(\d{4})\b|\s+(a\s+year\s+(?:ago|earlier)|last\s+year))?",
+            ),
         ),
         (
             Pat::Decade,
-            re(r"\b(?:the\s+)?(?:(early|late|mid-?)\s*)?(?:(\d{3})0|'(\d)0)'?s\b|\bthe\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+            re(
+                r"\b(?:the\s+)?(?:(early|late|mid-?)\s*)?(?:(\d{3})0|'(\d)0)'?s\b|\bthe\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            ),
         ),
-        (Pat::Century, re(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b")),
+        (
+            Pat::Century,
+            re(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b"),
+        ),
         (
             Pat::Year,
-            re(r"\b(?:(early|late|mid-?|the\s+(?:end|beginning|middle|start)\s+of|fiscal|calendar|the\s+(?:fiscal\s+|calendar\s+)?year)\s*)?((?:1[6-9]|20)\d\d)\b"),
+            re(
+                r"\b(?:(early|late|mid-?|the\s+(?:end|beginning|middle|start)\s+of|fiscal|calendar|the\s+(?:fiscal\s+|calendar\s+)?year)\s*)?((?:1[6-9]|20)\d\d)\b",
+            ),
         ),
         (
             Pat::YearWords,
-            re(r"\b(?:the\s+year\s+)?(nineteen\s+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|two\s+thousand)\b"),
+            re(
+                r"\b(?:the\s+year\s+)?(nineteen\s+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|two\s+thousand)\b",
+            ),
         ),
         (
             Pat::Deictic,
-            re(r"\b(?:(early|late|earlier|later)\s+)?(today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b(?:\s+(morning|afternoon|evening|night))?(?:(?:,\s*|\s+\()(WEEKDAY)\b\)?)?"),
+            re(
+                r"\b(?:(early|late|earlier|later)\s+)?(today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b(?:\s+(morning|afternoon|evening|night))?(?:(?:,\s*|\s+\()(WEEKDAY)\b\)?)?",
+            ),
         ),
         (
             Pat::Weekday,
-            re(r"\b(?:(last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|early|late|earlier|later)\s+)?(WEEKDAY)\b(?:\s+(morning|afternoon|evening|night))?"),
+            re(
+                r"\b(?:(last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|early|late|earlier|later)\s+)?(WEEKDAY)\b(?:\s+(morning|afternoon|evening|night))?",
+            ),
         ),
         (
             Pat::Period,
-            re(r"\b(?:(early|late|earlier|later)\s+(?:in\s+)?)?(?:(the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)\s+)?(this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+following|the\s+same|the|that)\s+(week|weekend|month|year)\b|\b(year[- ]end|year's\s+end)\b"),
+            re(
+                r"\b(?:(early|late|earlier|later)\s+(?:in\s+)?)?(?:(the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)\s+)?(this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+following|the\s+same|the|that)\s+(week|weekend|month|year)\b|\b(year[- ]end|year's\s+end)\b",
+            ),
         ),
         (
             Pat::Offset,
-            re(r"\b(?:(nearly|almost|about|some|more\s+than|over|just|only|roughly|barely)\s+)?(NUMBER)\s+(day|week|month|year|decade|hour)s?(?:\s+or\s+so)?\s+(ago|earlier|before|later|after|from\s+now|hence)\b|\b((?:the\s+|a\s+)?year[- ](?:ago|earlier))\b"),
+            re(
+                r"\b(?:(nearly|almost|about|some|more\s+than|over|just|only|roughly|barely)\s+)?(NUMBER)\s+(day|week|month|year|decade|hour)s?(?:\s+or\s+so)?\s+(ago|earlier|before|later|after|from\s+now|hence)\b|\b((?:the\s+|a\s+)?year[- ](?:ago|earlier))\b",
+            ),
         ),
-        (Pat::InOffset, re(r"\bin\s+(NUMBER)\s+(day|week|month|year|hour)s?(?:'\s+time)?\b")),
+        (
+            Pat::InOffset,
+            re(r"\bin\s+(NUMBER)\s+(day|week|month|year|hour)s?(?:'\s+time)?\b"),
+        ),
         (
             Pat::Sequel,
-            re(r"\bthe\s+(?:(day|night|week|month|year)\s+(before|after)|(next|following|previous|prior)\s+(day|morning|week|month|year))\b"),
+            re(
+                r"\bthe\s+(?:(day|night|week|month|year)\s+(before|after)|(next|following|previous|prior)\s+(day|morning|week|month|year))\b",
+            ),
         ),
         (
             Pat::Vague,
-            re(r"\b(right\s+now|now|currently|these\s+days|nowadays|recently|more\s+recently|lately|(?:in\s+)?recent\s+(?:years|months|weeks|days)|recent|the\s+past|soon|the\s+(?:near\s+)?future|(?:the\s+)?coming\s+(?:months|weeks|years|days)|the\s+(?:near|short|long)\s+term)\b"),
+            re(
+                r"\b(right\s+now|now|currently|these\s+days|nowadays|recently|more\s+recently|lately|(?:in\s+)?recent\s+(?:years|months|weeks|days)|recent|the\s+past|soon|the\s+(?:near\s+)?future|(?:the\s+)?coming\s+(?:months|weeks|years|days)|the\s+(?:near|short|long)\s+term)\b",
+            ),
         ),
         (
             Pat::Holiday,
-            re(r"\b(Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Independence\s+Day|July\s+Fourth|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Veterans\s+Day|Boxing\s+Day|Bastille\s+Day)\b"),
+            re(
+                r"\b(Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Independence\s+Day|July\s+Fourth|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Veterans\s+Day|Boxing\s+Day|Bastille\s+Day)\b",
+            ),
         ),
     ]
 });
@@ -196,8 +234,8 @@ const TIME_PREPOSITIONS: &[&str] = &[
 ];
 /// Words that make a bare season a time rather than a verb ("to fall") or a noun.
 const SEASON_PREPOSITIONS: &[&str] = &[
-    "in", "during", "since", "until", "till", "by", "through", "before", "after", "early",
-    "late", "mid",
+    "in", "during", "since", "until", "till", "by", "through", "before", "after", "early", "late",
+    "mid",
 ];
 
 fn d(y: i64, m: i64, day: i64) -> Option<Date> {
@@ -328,7 +366,12 @@ fn month_year(reference: Date, m: i8, modifier: &str, tense: Option<Tense>) -> i
 
 /// The weekday's date: "last" and "next" skip today; a bare weekday is the reference's own
 /// day or one of the six before it, unless the verb looks ahead.
-fn weekday_date(reference: Date, wd: Weekday, modifier: &str, tense: Option<Tense>) -> Option<Date> {
+fn weekday_date(
+    reference: Date,
+    wd: Weekday,
+    modifier: &str,
+    tense: Option<Tense>,
+) -> Option<Date> {
     let back = i64::from(reference.weekday().since(wd));
     let fwd = i64::from(reference.weekday().until(wd));
     let offset = match modifier {
@@ -354,11 +397,13 @@ fn weekday_date(reference: Date, wd: Weekday, modifier: &str, tense: Option<Tens
 }
 
 static FUTURE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|won't|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|plans?\s+to|intends?\s+to|next|upcoming)\b|\w'll\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:will|won't|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|(?:plans?|intends?|set|due|scheduled|slated|expected|likely|poised|planning)\s+to|next|upcoming)\b|\w'll\b").expect("valid regex")
 });
 static PAST_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|was|were|had|did|told|ago|last|\w{3,}ed)\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:said|says|was|were|had|did|told|ago|last|met|went|came|took|gave|made|began|left|held|found|saw|won|lost|fell|rose|led|sent|spent|struck|ran|wrote|spoke|broke|chose|flew|fought|got|knew|paid|sold|stood|thought|brought|bought|caught|kept|felt|became|\w{3,}ed)\b").expect("valid regex")
 });
+static INFINITIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bto\s+[a-z]+(?:\s+[a-z]+)?\s+$").expect("valid regex"));
 /// "-ed" words that describe plans rather than what happened.
 const PLAN_WORDS: &[&str] = &[
     "scheduled",
@@ -377,23 +422,42 @@ const PLAN_WORDS: &[&str] = &[
 pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     let from = super::floor(sentence, span.start.saturating_sub(80));
     let before = sentence.get(from..span.start).unwrap_or("");
-    let mut marks: Vec<(usize, Tense, bool)> = FUTURE_MARK
+    // (offset, tense, strong): `None` is a plan word, which leaves the time open.
+    let mut marks: Vec<(usize, Option<Tense>, bool)> = FUTURE_MARK
         .find_iter(before)
-        .map(|m| (m.start(), Tense::Future, true))
-        .chain(PAST_MARK.find_iter(before).filter_map(|m| {
+        .map(|m| (m.start(), Some(Tense::Future), true))
+        .chain(PAST_MARK.find_iter(before).map(|m| {
             let w = m.as_str().to_ascii_lowercase();
-            (!PLAN_WORDS.contains(&w.as_str())).then_some((m.start(), Tense::Past, !w.ends_with("ed")))
+            if PLAN_WORDS.contains(&w.as_str()) {
+                (m.start(), None, true)
+            } else {
+                // "will be held": a participle after "be" is not a past tense.
+                let head = before
+                    .get(..m.start())
+                    .unwrap_or("")
+                    .trim_end()
+                    .to_ascii_lowercase();
+                let participle =
+                    w.ends_with("ed") || head.ends_with(" be") || head.ends_with(" been");
+                (m.start(), Some(Tense::Past), !participle)
+            }
         }))
         .collect();
     marks.sort_by_key(|m| m.0);
+    // "to resume Monday": an infinitive just before the date looks ahead.
+    if INFINITIVE.is_match(before) {
+        return Some(Tense::Future);
+    }
     let mut tense = None;
+    let mut seen = false;
     for (_, t, strong) in marks {
+        seen = true;
         // "will be held Jan. 5": a participle does not undo the future.
         if strong || tense != Some(Tense::Future) {
-            tense = Some(t);
+            tense = t;
         }
     }
-    if tense.is_some() {
+    if seen {
         return tense;
     }
     let to = super::floor(sentence, (span.end + 40).min(sentence.len()));
@@ -484,16 +548,35 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
     match pat {
         Pat::MonthDay | Pat::DayMonth => {
             let (wd, m, day, ord, year) = if pat == Pat::MonthDay {
-                (c.get(1), cap(c, 3)?, int(cap(c, 4))?, c.get(5), int(cap(c, 6)))
+                (
+                    c.get(1),
+                    cap(c, 3)?,
+                    int(cap(c, 4))?,
+                    c.get(5),
+                    int(cap(c, 6)),
+                )
             } else {
-                (c.get(1), cap(c, 4)?, int(cap(c, 2))?, c.get(3), int(cap(c, 5)))
+                (
+                    c.get(1),
+                    cap(c, 4)?,
+                    int(cap(c, 2))?,
+                    c.get(3),
+                    int(cap(c, 5)),
+                )
             };
             let m = i64::from(lexicon::month(m)?);
             // "May 5" needs no guard; "in 10 May" style is rare but harmless.
             let _ = ord;
-            let modifier = if pat == Pat::MonthDay { lower(c, 2) } else { String::new() };
+            let modifier = if pat == Pat::MonthDay {
+                lower(c, 2)
+            } else {
+                String::new()
+            };
             let (val, anchored) = match (year, cx.reference) {
-                (Some(y), _) => (d(y, m, day).map_or(Val::Invalid(y, m, day), Val::Day), false),
+                (Some(y), _) => (
+                    d(y, m, day).map_or(Val::Invalid(y, m, day), Val::Day),
+                    false,
+                ),
                 (None, Some(r)) => match nearest_year(r, m, day, tense) {
                     Some(date) => (Val::Day(date), true),
                     None => (Val::Invalid(i64::from(r.year()), m, day), true),
@@ -504,10 +587,16 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 ),
             };
             let val = match (&val, modifier.as_str()) {
-                (Val::Day(date), "early" | "late" | "mid" | "mid-") => Val::Month(date.year(), date.month()),
+                (Val::Day(date), "early" | "late" | "mid" | "mid-") => {
+                    Val::Month(date.year(), date.month())
+                }
                 _ => val,
             };
-            let kind = if matches!(val, Val::Invalid(..)) { DateKind::Impossible } else { DateKind::Absolute };
+            let kind = if matches!(val, Val::Invalid(..)) {
+                DateKind::Impossible
+            } else {
+                DateKind::Absolute
+            };
             let mut r = res(c, val, kind, anchored)?;
             r.stated = wd.and_then(|w| Some((w.range(), lexicon::weekday(w.as_str())?)));
             Some(r)
@@ -515,7 +604,11 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
         Pat::Iso => {
             let (y, m, day) = (int(cap(c, 1))?, int(cap(c, 2))?, int(cap(c, 3))?);
             let val = d(y, m, day).map_or(Val::Invalid(y, m, day), Val::Day);
-            let kind = if matches!(val, Val::Invalid(..)) { DateKind::Impossible } else { DateKind::Absolute };
+            let kind = if matches!(val, Val::Invalid(..)) {
+                DateKind::Impossible
+            } else {
+                DateKind::Absolute
+            };
             let mut r = res(c, val, kind, false)?;
             r.form = Form::Iso;
             Some(r)
@@ -534,7 +627,11 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 y += if y < 50 { 2000 } else { 1900 };
             }
             let val = d(y, m, day).map_or(Val::Invalid(y, m, day), Val::Day);
-            let kind = if matches!(val, Val::Invalid(..)) { DateKind::Impossible } else { DateKind::Absolute };
+            let kind = if matches!(val, Val::Invalid(..)) {
+                DateKind::Impossible
+            } else {
+                DateKind::Absolute
+            };
             let mut r = res(c, val, kind, false)?;
             r.form = Form::Numeric;
             Some(r)
@@ -554,7 +651,9 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 "next" => 1,
                 _ => 0,
             };
-            relative(c, cx, DateKind::Period, "XXXX-XX", |r| Some(Val::Month(r.year() + shift, m)))
+            relative(c, cx, DateKind::Period, "XXXX-XX", |r| {
+                Some(Val::Month(r.year() + shift, m))
+            })
         }
         Pat::Month => {
             let name = cap(c, 2)?;
@@ -569,10 +668,20 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 }
             }
             let m = lexicon::month(name)?;
-            let anchored = !modifier.is_empty() && !modifier.starts_with("the ") && !["early", "late", "mid", "mid-"].contains(&modifier.as_str());
-            relative(c, cx, if anchored { DateKind::Period } else { DateKind::Absolute }, "XXXX-XX", |r| {
-                Some(Val::Month(month_year(r, m, modifier.as_str(), tense), m))
-            })
+            let anchored = !modifier.is_empty()
+                && !modifier.starts_with("the ")
+                && !["early", "late", "mid", "mid-"].contains(&modifier.as_str());
+            relative(
+                c,
+                cx,
+                if anchored {
+                    DateKind::Period
+                } else {
+                    DateKind::Absolute
+                },
+                "XXXX-XX",
+                |r| Some(Val::Month(month_year(r, m, modifier.as_str(), tense), m)),
+            )
         }
         Pat::Season => {
             let modifier = lower(c, 1);
@@ -590,17 +699,17 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 "winter" => "WI",
                 _ => "FA",
             };
-            let explicit = cap(c, 4).and_then(|y| {
-                y.parse::<i16>().ok().or_else(|| lexicon::year_words(y))
-            });
+            let explicit =
+                cap(c, 4).and_then(|y| y.parse::<i16>().ok().or_else(|| lexicon::year_words(y)));
             let mut r = match explicit {
                 Some(y) => res(c, Val::Season(y, code), DateKind::Absolute, false)?,
                 None => relative(c, cx, DateKind::Period, "XXXX-XX", |r| {
-                    let y = r.year() + match modifier.as_str() {
-                        "last" => -1,
-                        "next" => 1,
-                        _ => 0,
-                    };
+                    let y = r.year()
+                        + match modifier.as_str() {
+                            "last" => -1,
+                            "next" => 1,
+                            _ => 0,
+                        };
                     Some(Val::Season(y, code))
                 })?,
             };
@@ -618,9 +727,18 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 Val::Decade(190 + dd.parse::<i16>().ok()?)
             } else {
                 let word = lower(c, 4);
-                let tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-                    .iter()
-                    .position(|w| *w == word)?;
+                let tens = [
+                    "twenties",
+                    "thirties",
+                    "forties",
+                    "fifties",
+                    "sixties",
+                    "seventies",
+                    "eighties",
+                    "nineties",
+                ]
+                .iter()
+                .position(|w| *w == word)?;
                 Val::Decade(192 + tens as i16)
             };
             res(c, val, DateKind::Absolute, false)
@@ -639,16 +757,44 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 || after.starts_with(['%', '/'])
                 || after.starts_with(",0")
                 || after.starts_with(",")
-                    && after.get(1..2).is_some_and(|t| t.chars().all(|ch| ch.is_ascii_digit()))
+                    && after
+                        .get(1..2)
+                        .is_some_and(|t| t.chars().all(|ch| ch.is_ascii_digit()))
                 || after.starts_with('.')
-                    && after.get(1..2).is_some_and(|t| t.chars().all(|ch| ch.is_ascii_digit()))
+                    && after
+                        .get(1..2)
+                        .is_some_and(|t| t.chars().all(|ch| ch.is_ascii_digit()))
             {
                 return None;
             }
-            let next = after.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-            if ["percent", "shares", "people", "employees", "units", "tons", "workers", "jobs", "cars", "troops", "points", "feet", "meters", "miles", "members", "votes", "acres", "barrels", "students"]
-                .iter()
-                .any(|w| next.starts_with(w))
+            let next = after
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if [
+                "percent",
+                "shares",
+                "people",
+                "employees",
+                "units",
+                "tons",
+                "workers",
+                "jobs",
+                "cars",
+                "troops",
+                "points",
+                "feet",
+                "meters",
+                "miles",
+                "members",
+                "votes",
+                "acres",
+                "barrels",
+                "students",
+            ]
+            .iter()
+            .any(|w| next.starts_with(w))
             {
                 return None;
             }
@@ -656,7 +802,8 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             res(c, Val::Year(y), DateKind::Absolute, false)
         }
         Pat::YearWords => {
-            let y = lexicon::year_words(&cap(c, 1)?.split_whitespace().collect::<Vec<_>>().join(" "))?;
+            let y =
+                lexicon::year_words(&cap(c, 1)?.split_whitespace().collect::<Vec<_>>().join(" "))?;
             res(c, Val::Year(y), DateKind::Absolute, false)
         }
         Pat::Deictic => {
@@ -666,7 +813,9 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 "tomorrow" => 1,
                 _ => 0,
             };
-            let mut r = relative(c, cx, DateKind::Deictic, "XXXX-XX-XX", |r| add_days(r, offset).map(Val::Day))?;
+            let mut r = relative(c, cx, DateKind::Deictic, "XXXX-XX-XX", |r| {
+                add_days(r, offset).map(Val::Day)
+            })?;
             if let Some(w) = c.get(4) {
                 r.stated = Some((w.range(), lexicon::weekday(w.as_str())?));
             }
@@ -675,9 +824,18 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
         Pat::Weekday => {
             let wd = lexicon::weekday(cap(c, 2)?)?;
             let modifier = lower(c, 1).split_whitespace().collect::<Vec<_>>().join(" ");
-            let base = if modifier.starts_with("the ") { cx.anchor.or(cx.reference) } else { cx.reference };
+            let base = if modifier.starts_with("the ") {
+                cx.anchor.or(cx.reference)
+            } else {
+                cx.reference
+            };
             match base {
-                Some(r) => res(c, Val::Day(weekday_date(r, wd, &modifier, tense)?), DateKind::Weekday, true),
+                Some(r) => res(
+                    c,
+                    Val::Day(weekday_date(r, wd, &modifier, tense)?),
+                    DateKind::Weekday,
+                    true,
+                ),
                 None => res(c, Val::Unknown("XXXX-XX-XX"), DateKind::Weekday, true),
             }
         }
@@ -693,9 +851,24 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 (None, Some(dirm)) => (lower(c, 4), dirm.as_str().to_ascii_lowercase()),
                 _ => return None,
             };
-            let n = if matches!(dir.as_str(), "before" | "previous" | "prior") { -1 } else { 1 };
-            let unit = if unit == "night" || unit == "morning" { "day".to_owned() } else { unit };
-            let mut r = shifted(c, cx, n, &unit, DateKind::Offset, cx.anchor.or(cx.reference))?;
+            let n = if matches!(dir.as_str(), "before" | "previous" | "prior") {
+                -1
+            } else {
+                1
+            };
+            let unit = if unit == "night" || unit == "morning" {
+                "day".to_owned()
+            } else {
+                unit
+            };
+            let mut r = shifted(
+                c,
+                cx,
+                n,
+                &unit,
+                DateKind::Offset,
+                cx.anchor.or(cx.reference),
+            )?;
             r.anchored = cx.anchor.is_none();
             Some(r)
         }
@@ -703,7 +876,11 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             let w = lower(c, 1);
             let val = if w.contains("now") || w.contains("current") || w.contains("these days") {
                 "PRESENT_REF"
-            } else if w.contains("soon") || w.contains("future") || w.contains("coming") || w.contains("term") {
+            } else if w.contains("soon")
+                || w.contains("future")
+                || w.contains("coming")
+                || w.contains("term")
+            {
                 "FUTURE_REF"
             } else {
                 "PAST_REF"
@@ -733,7 +910,9 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 "boxing" => (12, 26),
                 _ => (7, 14),
             };
-            relative(c, cx, DateKind::Holiday, "XXXX-XX-XX", |r| nearest_year(r, m, day, tense).map(Val::Day))
+            relative(c, cx, DateKind::Holiday, "XXXX-XX-XX", |r| {
+                nearest_year(r, m, day, tense).map(Val::Day)
+            })
         }
     }
 }
@@ -744,7 +923,14 @@ fn skip_space(s: &str, at: usize) -> usize {
 }
 
 /// `base` moved by `n` units; the value has the unit's granularity.
-fn shifted(c: &Captures<'_>, cx: &Cx<'_>, n: i64, unit: &str, kind: DateKind, base: Option<Date>) -> Option<Res> {
+fn shifted(
+    c: &Captures<'_>,
+    cx: &Cx<'_>,
+    n: i64,
+    unit: &str,
+    kind: DateKind,
+    base: Option<Date>,
+) -> Option<Res> {
     let unknown = match unit {
         "week" => "XXXX-WXX",
         "month" => "XXXX-XX",
@@ -784,19 +970,35 @@ fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
     let back = matches!(dir.as_str(), "ago" | "earlier" | "before");
     let Some(n) = n else {
         // "several years ago": only that it was in the past.
-        return res(c, Val::Ref(if back { "PAST_REF" } else { "FUTURE_REF" }), DateKind::Vague, true);
+        return res(
+            c,
+            Val::Ref(if back { "PAST_REF" } else { "FUTURE_REF" }),
+            DateKind::Vague,
+            true,
+        );
     };
     let n = if back { -n } else { n };
+    // "a year earlier" than the sentence's own day is that day a year before.
+    if let (Some(a), "year", false) = (cx.anchor, unit.as_str(), dir == "ago") {
+        let day = a.checked_add(Dur::new().try_years(n).ok()?).ok()?;
+        return res(c, Val::Day(day), DateKind::Offset, false);
+    }
     // "ago" and "from now" count from the dateline; "earlier"/"later" from the sentence's date.
-    let base = if matches!(dir.as_str(), "ago" | "from now" | "hence") { cx.reference } else { cx.anchor.or(cx.reference) };
+    let base = if matches!(dir.as_str(), "ago" | "from now" | "hence") {
+        cx.reference
+    } else {
+        cx.anchor.or(cx.reference)
+    };
     // A year ago in a story about a quarter is that quarter a year before.
-    if unit == "year" && n == -1 && cx.anchor.is_none() {
-        let sentence = cx.sentence.to_ascii_lowercase();
-        if cx.last_quarter.is_some() || sentence.contains("quarter") {
-            if let Some((y, q)) = cx.last_quarter.or_else(|| cx.reference.map(|r| shift_quarter(quarter_of(r), -1))) {
-                return res(c, Val::Quarter(y - 1, q), DateKind::Offset, true);
-            }
-        }
+    if unit == "year"
+        && n == -1
+        && cx.anchor.is_none()
+        && (cx.last_quarter.is_some() || cx.sentence.to_ascii_lowercase().contains("quarter"))
+        && let Some((y, q)) = cx
+            .last_quarter
+            .or_else(|| cx.reference.map(|r| shift_quarter(quarter_of(r), -1)))
+    {
+        return res(c, Val::Quarter(y - 1, q), DateKind::Offset, true);
     }
     shifted(c, cx, n, &unit, DateKind::Offset, base)
 }
@@ -804,7 +1006,11 @@ fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
 /// "this week", "last month", "the weekend", "earlier this year", "year-end".
 fn period(c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Option<Res> {
     if c.get(5).is_some() {
-        return relative(c, cx, DateKind::Period, "XXXX", |r| Some(Val::Year(r.year())));
+        // Year-end is Dec. 31: the last one in past copy, the coming one otherwise.
+        return relative(c, cx, DateKind::Period, "XXXX-XX-XX", |r| {
+            let y = i64::from(r.year()) - i64::from(tense == Some(Tense::Past));
+            d(y, 12, 31).map(Val::Day)
+        });
     }
     let det = lower(c, 3).split_whitespace().collect::<Vec<_>>().join(" ");
     let unit = lower(c, 4);
@@ -820,9 +1026,18 @@ fn period(c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Option<Res> {
         "next" | "the coming" | "the following" => 1,
         _ => 0,
     };
-    let base = if det == "the following" { cx.anchor.or(cx.reference) } else { cx.reference };
+    let base = if det == "the following" {
+        cx.anchor.or(cx.reference)
+    } else {
+        cx.reference
+    };
     let Some(r) = base else {
-        return res(c, Val::Unknown(if unit == "year" { "XXXX" } else { "XXXX-XX" }), DateKind::Period, true);
+        return res(
+            c,
+            Val::Unknown(if unit == "year" { "XXXX" } else { "XXXX-XX" }),
+            DateKind::Period,
+            true,
+        );
     };
     let val = match unit.as_str() {
         "week" => week(add_days(r, 7 * n)?),
@@ -875,9 +1090,11 @@ fn quarter(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
         _ => None,
     });
     let year_ago = has("ago") || has("earlier") || c.get(5).is_some();
-    let explicit_year = cap(c, 4)
-        .and_then(|y| y.parse::<i16>().ok())
-        .or_else(|| words.iter().find_map(|w| w.parse::<i16>().ok().filter(|y| *y > 1000)));
+    let explicit_year = cap(c, 4).and_then(|y| y.parse::<i16>().ok()).or_else(|| {
+        words
+            .iter()
+            .find_map(|w| w.parse::<i16>().ok().filter(|y| *y > 1000))
+    });
     let year_shift: i16 = if words.windows(2).any(|p| p[0] == "last" && p[1] == "year's") {
         -1
     } else if words.windows(2).any(|p| p[0] == "next" && p[1] == "year's") {
@@ -888,24 +1105,55 @@ fn quarter(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
     let qualified = ordinal.is_some()
         || explicit_year.is_some()
         || year_ago
-        || ["latest", "current", "this", "last", "next", "same", "comparable", "corresponding", "previous", "prior", "fiscal"]
-            .iter()
-            .any(|w| has(w))
+        || [
+            "latest",
+            "current",
+            "this",
+            "last",
+            "next",
+            "same",
+            "comparable",
+            "corresponding",
+            "previous",
+            "prior",
+            "fiscal",
+        ]
+        .iter()
+        .any(|w| has(w))
         || (noun == "quarter" && has("the"));
     if !qualified {
         return None;
     }
     let reference = cx.reference;
     if noun == "half" {
-        let h = if has("first") || has("1st") { 1 } else if has("second") || has("last") || has("latter") || has("2nd") { 2 } else { return None };
+        let h = if has("first") || has("1st") {
+            1
+        } else if has("second") || has("last") || has("latter") || has("2nd") {
+            2
+        } else {
+            return None;
+        };
         let y = match (explicit_year, reference) {
             (Some(y), _) => y,
             (None, Some(r)) => r.year() + year_shift,
             (None, None) => return res(c, Val::Unknown("XXXX-HX"), DateKind::Period, true),
         };
-        return res(c, Val::Half(y, h), DateKind::Absolute, explicit_year.is_none());
+        return res(
+            c,
+            Val::Half(y, h),
+            DateKind::Absolute,
+            explicit_year.is_none(),
+        );
     }
-    if noun == "period" && ordinal.is_none() && !year_ago && explicit_year.is_none() && !has("latest") && !has("comparable") && !has("corresponding") && !has("same") {
+    if noun == "period"
+        && ordinal.is_none()
+        && !year_ago
+        && explicit_year.is_none()
+        && !has("latest")
+        && !has("comparable")
+        && !has("corresponding")
+        && !has("same")
+    {
         return None;
     }
     if noun == "period" && cx.last_quarter.is_none() && ordinal.is_none() {
@@ -924,7 +1172,9 @@ fn quarter(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
         }
     };
     let current = quarter_of(base);
-    let latest = cx.last_quarter.unwrap_or_else(|| shift_quarter(current, -1));
+    let latest = cx
+        .last_quarter
+        .unwrap_or_else(|| shift_quarter(current, -1));
     let (mut y, q) = match ordinal {
         Some(q) => (base.year() + year_shift, q),
         None if has("this") || has("current") => current,
@@ -938,8 +1188,21 @@ fn quarter(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
     if year_ago && explicit_year.is_none() {
         y -= 1;
     }
-    let mut r = res(c, Val::Quarter(y, q), if explicit_year.is_some() { DateKind::Absolute } else { DateKind::Period }, explicit_year.is_none())?;
-    if ordinal.is_some() && !year_ago && year_shift == 0 && explicit_year.is_none_or(|ey| ey == base.year()) {
+    let mut r = res(
+        c,
+        Val::Quarter(y, q),
+        if explicit_year.is_some() {
+            DateKind::Absolute
+        } else {
+            DateKind::Period
+        },
+        explicit_year.is_none(),
+    )?;
+    if ordinal.is_some()
+        && !year_ago
+        && year_shift == 0
+        && explicit_year.is_none_or(|ey| ey == base.year())
+    {
         r.topic_quarter = Some((y, q));
     }
     Some(r)

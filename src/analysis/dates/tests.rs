@@ -3,10 +3,8 @@ use crate::text::Format;
 
 fn analyse(text: &str, date: &str) -> Vec<DateExpr> {
     let doc = Document::new(text, Format::Markdown);
-    let config = Config {
-        date_override: date.parse().ok(),
-        ..Config::default()
-    };
+    let mut config = Config::default();
+    config.date_override = date.parse().ok();
     find(&doc, &reference_date(&doc, &config))
 }
 
@@ -38,20 +36,35 @@ fn deictic_and_offsets_resolve_on_the_dateline() {
         ])
     );
     assert_eq!(
-        values("It closed twenty four hours ago, not 10 days ago.", "2022-01-12"),
-        pairs(&[("twenty four hours ago", "2022-01-11"), ("10 days ago", "2022-01-02")])
+        values(
+            "It closed twenty four hours ago, not 10 days ago.",
+            "2022-01-12"
+        ),
+        pairs(&[
+            ("twenty four hours ago", "2022-01-11"),
+            ("10 days ago", "2022-01-02")
+        ])
     );
 }
 
 #[test]
 fn weekdays_follow_the_tense() {
     assert_eq!(
-        values("Police said on Monday they will meet on Monday.", "2022-01-12"),
+        values(
+            "Police said on Monday they will meet on Monday.",
+            "2022-01-12"
+        ),
         pairs(&[("Monday", "2022-01-10"), ("Monday", "2022-01-17")])
     );
     assert_eq!(
-        values("The vote was Wednesday. Talks resumed last Wednesday.", "2022-01-12"),
-        pairs(&[("Wednesday", "2022-01-12"), ("last Wednesday", "2022-01-05")])
+        values(
+            "The vote was Wednesday. Talks resumed last Wednesday.",
+            "2022-01-12"
+        ),
+        pairs(&[
+            ("Wednesday", "2022-01-12"),
+            ("last Wednesday", "2022-01-05")
+        ])
     );
 }
 
@@ -84,7 +97,10 @@ fn yearless_dates_take_the_nearest_year() {
 
 #[test]
 fn the_next_day_leans_on_the_sentence_date() {
-    let e = analyse("Fighting began Jan. 3 and spread the next day.", "2022-01-12");
+    let e = analyse(
+        "Fighting began Jan. 3 and spread the next day.",
+        "2022-01-12",
+    );
     assert_eq!(e[1].value, "2022-01-04");
     assert!(!e[1].anchored);
 }
@@ -121,22 +137,31 @@ fn no_reference_leaves_relative_dates_unresolved() {
 #[test]
 fn hover_and_inlay() {
     let doc = Document::new("Police said yesterday.", Format::Markdown);
-    let config = Config {
-        date_override: Some(jiff::civil::date(2022, 1, 12)),
-        ..Config::default()
-    };
+    let mut config = Config::default();
+    config.date_override = Some(jiff::civil::date(2022, 1, 12));
     let r = reference_date(&doc, &config);
     let e = find(&doc, &r);
     assert_eq!(inlay_label(&e[0]).as_deref(), Some("Tue Jan 11"));
     let md = describe(&e[0], &r);
     assert!(md.contains("Tuesday, Jan. 11, 2022"), "{md}");
     assert!(md.contains("1 day before the dateline"), "{md}");
-    assert_eq!(ap_relative(jiff::civil::date(2022, 1, 3), jiff::civil::date(2022, 1, 12)), "Jan. 3");
+    assert_eq!(
+        ap_relative(
+            jiff::civil::date(2022, 1, 3),
+            jiff::civil::date(2022, 1, 12)
+        ),
+        "Jan. 3"
+    );
 }
 
 #[test]
 fn never_panics_on_odd_input() {
-    for t in ["Zoë said “yesterday” — 王毅 on Feb. 29", "13/13/2022 2022-13-45 Sept.", "in ", "\u{feff}Jan. 1"] {
+    for t in [
+        "Zoë said “yesterday” — 王毅 on Feb. 29",
+        "13/13/2022 2022-13-45 Sept.",
+        "in ",
+        "\u{feff}Jan. 1",
+    ] {
         let _ = analyse(t, "2022-01-12");
         let _ = analyse(t, "");
     }
