@@ -192,7 +192,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Period,
             re(
-                r"\b(?:(early|late|earlier|later)\s+(?:in\s+)?)?(?:(the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)\s+)?(this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+following|the\s+same|the|that)\s+(week|weekend|month|year)\b|\b(year[- ]end|year's\s+end)\b",
+                r"\b(?:(early|late|earlier|later)\s+(?:in\s+)?)?(?:(the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)\s+)?(this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+following|the\s+same|the\s+full|the\s+latest|the|that)\s+(?:fiscal\s+|calendar\s+)?(week|weekend|month|year)\b|\b(year[- ]end|year's\s+end)\b",
             ),
         ),
         (
@@ -214,7 +214,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Vague,
             re(
-                r"\b(right\s+now|now|currently|these\s+days|nowadays|recently|more\s+recently|lately|(?:in\s+)?recent\s+(?:years|months|weeks|days)|recent|the\s+past|soon|the\s+(?:near\s+)?future|(?:the\s+)?coming\s+(?:months|weeks|years|days)|the\s+(?:near|short|long)\s+term)\b",
+                r"\b(right\s+now|now|currently|current|these\s+days|nowadays|recently|more\s+recently|lately|(?:in\s+)?recent\s+(?:years|months|weeks|days)|recent|the\s+(?:last|past)\s+(?:few|several)\s+(?:years|months|weeks|days)|past\s+(?:years|months|weeks|decades)|the\s+past|soon|the\s+(?:near\s+)?future|future|a\s+later\s+date|(?:the\s+)?coming\s+(?:months|weeks|years|days)|the\s+(?:near|short|long)\s+term)\b",
             ),
         ),
         (
@@ -334,8 +334,9 @@ pub(super) fn nearest(reference: Date, m: i64, day: i64) -> Option<Date> {
 fn month_year(reference: Date, m: i8, modifier: &str, tense: Option<Tense>) -> i16 {
     let (y, rm) = (reference.year(), reference.month());
     match modifier {
+        // "last February" in March is a year back: the month just gone is "last month".
         "last" => {
-            if m < rm {
+            if m < rm - 1 {
                 y
             } else {
                 y - 1
@@ -357,8 +358,8 @@ fn month_year(reference: Date, m: i8, modifier: &str, tense: Option<Tense>) -> i
         }
         "this" => y,
         _ => match tense {
-            Some(Tense::Future) if m < rm && rm - m > 2 => y + 1,
-            Some(Tense::Past) if m > rm && m - rm > 2 => y - 1,
+            Some(Tense::Future) if m < rm => y + 1,
+            Some(Tense::Past) if m > rm => y - 1,
             _ => y,
         },
     }
@@ -397,13 +398,16 @@ fn weekday_date(
 }
 
 static FUTURE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|won't|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|(?:plans?|intends?|set|due|scheduled|slated|expected|likely|poised|planning)\s+to|next|upcoming)\b|\w'll\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:will|won't|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|(?:plans?|intends?|expects?|set|due|scheduled|slated|expected|likely|poised|planning)\s+to|next|upcoming)\b|\w'll\b").expect("valid regex")
 });
 static PAST_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|was|were|had|did|told|ago|last|met|went|came|took|gave|made|began|left|held|found|saw|won|lost|fell|rose|led|sent|spent|struck|ran|wrote|spoke|broke|chose|flew|fought|got|knew|paid|sold|stood|thought|brought|bought|caught|kept|felt|became|\w{3,}ed)\b").expect("valid regex")
 });
 static INFINITIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bto\s+[a-z]+(?:\s+[a-z]+)?\s+$").expect("valid regex"));
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:by|until|till|effective|ahead\s+of)\s+$").expect("valid regex")
+});
 /// "-ed" words that describe plans rather than what happened.
 const PLAN_WORDS: &[&str] = &[
     "scheduled",
@@ -444,10 +448,6 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
         }))
         .collect();
     marks.sort_by_key(|m| m.0);
-    // "to resume Monday": an infinitive just before the date looks ahead.
-    if INFINITIVE.is_match(before) {
-        return Some(Tense::Future);
-    }
     let mut tense = None;
     let mut seen = false;
     for (_, t, strong) in marks {
@@ -456,6 +456,11 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
         if strong || tense != Some(Tense::Future) {
             tense = t;
         }
+    }
+    // "to resume Monday", "by February": an infinitive or a deadline just before the date
+    // looks ahead unless the clause is plainly past.
+    if tense != Some(Tense::Past) && (INFINITIVE.is_match(before) || DEADLINE.is_match(before)) {
+        return Some(Tense::Future);
     }
     if seen {
         return tense;
@@ -876,7 +881,8 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             let w = lower(c, 1);
             let val = if w.contains("now") || w.contains("current") || w.contains("these days") {
                 "PRESENT_REF"
-            } else if w.contains("soon")
+            } else if w.contains("later")
+                || w.contains("soon")
                 || w.contains("future")
                 || w.contains("coming")
                 || w.contains("term")
@@ -962,7 +968,7 @@ fn shifted(
 
 /// "two days ago", "a year earlier", "year-ago".
 fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
-    let (n, unit, dir) = if c.get(6).is_some() {
+    let (n, unit, dir) = if c.get(5).is_some() {
         (Some(1), "year".to_owned(), "earlier".to_owned())
     } else {
         (lexicon::number(cap(c, 2)?), lower(c, 3), lower(c, 4))
@@ -994,9 +1000,7 @@ fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
         && n == -1
         && cx.anchor.is_none()
         && (cx.last_quarter.is_some() || cx.sentence.to_ascii_lowercase().contains("quarter"))
-        && let Some((y, q)) = cx
-            .last_quarter
-            .or_else(|| cx.reference.map(|r| shift_quarter(quarter_of(r), -1)))
+        && let Some((y, q)) = cx.reference.map(|r| shift_quarter(quarter_of(r), -1))
     {
         return res(c, Val::Quarter(y - 1, q), DateKind::Offset, true);
     }
@@ -1007,8 +1011,9 @@ fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
 fn period(c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Option<Res> {
     if c.get(5).is_some() {
         // Year-end is Dec. 31: the last one in past copy, the coming one otherwise.
+        let since = word_before(cx.sentence, c.get(0)?.start()) == "since";
         return relative(c, cx, DateKind::Period, "XXXX-XX-XX", |r| {
-            let y = i64::from(r.year()) - i64::from(tense == Some(Tense::Past));
+            let y = i64::from(r.year()) - i64::from(since || tense == Some(Tense::Past));
             d(y, 12, 31).map(Val::Day)
         });
     }
@@ -1022,7 +1027,7 @@ fn period(c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Option<Res> {
         return None;
     }
     let n: i64 = match det.as_str() {
-        "last" | "the past" | "the previous" => -1,
+        "last" | "the past" | "the previous" | "the latest" => -1,
         "next" | "the coming" | "the following" => 1,
         _ => 0,
     };
@@ -1172,11 +1177,10 @@ fn quarter(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
         }
     };
     let current = quarter_of(base);
-    let latest = cx
-        .last_quarter
-        .unwrap_or_else(|| shift_quarter(current, -1));
+    let latest = shift_quarter(current, -1);
     let (mut y, q) = match ordinal {
         Some(q) => (base.year() + year_shift, q),
+        None if year_shift != 0 => (latest.0 + year_shift, latest.1),
         None if has("this") || has("current") => current,
         None if has("next") => shift_quarter(current, 1),
         None if has("last") || has("previous") || has("prior") => shift_quarter(current, -1),
