@@ -385,13 +385,8 @@ fn weekday_date(
             }
         }
         "this past" => -back,
-        _ if tense == Some(Tense::Future) => {
-            if fwd == 0 {
-                7
-            } else {
-                fwd
-            }
-        }
+        // "will speak Friday" in a Friday story is that day: a week on would be "next Friday".
+        _ if tense == Some(Tense::Future) => fwd,
         _ => -back,
     };
     add_days(reference, offset)
@@ -430,10 +425,18 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     let mut marks: Vec<(usize, Option<Tense>, bool)> = FUTURE_MARK
         .find_iter(before)
         .map(|m| (m.start(), Some(Tense::Future), true))
-        .chain(PAST_MARK.find_iter(before).map(|m| {
+        .chain(PAST_MARK.find_iter(before).filter_map(|m| {
             let w = m.as_str().to_ascii_lowercase();
+            let gap = before
+                .get(m.end()..)
+                .unwrap_or("")
+                .split_whitespace()
+                .count();
             if PLAN_WORDS.contains(&w.as_str()) {
-                (m.start(), None, true)
+                Some((m.start(), None, true))
+            } else if w.ends_with("ed") && gap > 2 {
+                // A far "-ed" word is as often an adjective ("a designated day on Nov. 1").
+                None
             } else {
                 // "will be held": a participle after "be" is not a past tense.
                 let head = before
@@ -443,7 +446,7 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
                     .to_ascii_lowercase();
                 let participle =
                     w.ends_with("ed") || head.ends_with(" be") || head.ends_with(" been");
-                (m.start(), Some(Tense::Past), !participle)
+                Some((m.start(), Some(Tense::Past), !participle))
             }
         }))
         .collect();
@@ -812,6 +815,16 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             res(c, Val::Year(y), DateKind::Absolute, false)
         }
         Pat::Deictic => {
+            // "USA Today", "VOA Today": a name, not a day.
+            let prev = s.get(..start).unwrap_or("").trim_end();
+            let prev_word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
+            if cap(c, 0)
+                .is_some_and(|t| t.starts_with(['T', 't']) && t.starts_with(char::is_uppercase))
+                && prev_word.starts_with(char::is_uppercase)
+                && !prev_word.ends_with(['.', '!', '?', ':', '"', '”'])
+            {
+                return None;
+            }
             let word = lower(c, 2);
             let offset = match word.split_whitespace().next().unwrap_or("") {
                 "yesterday" | "last" => -1,
@@ -851,6 +864,9 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             shifted(c, cx, n, &lower(c, 2), DateKind::Offset, cx.reference)
         }
         Pat::Sequel => {
+            if relative_to_event(s, c.get(0)?.end()) {
+                return None;
+            }
             let (unit, dir) = match (c.get(1), c.get(3)) {
                 (Some(u), _) => (u.as_str().to_ascii_lowercase(), lower(c, 2)),
                 (None, Some(dirm)) => (lower(c, 4), dirm.as_str().to_ascii_lowercase()),
@@ -923,6 +939,15 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
     }
 }
 
+/// "the day before the vote", "two days after Monday's debate": counted from an event the
+/// sentence names, not from a date.
+fn relative_to_event(s: &str, end: usize) -> bool {
+    s.get(end..)
+        .unwrap_or("")
+        .trim_start()
+        .starts_with(|ch: char| ch.is_alphanumeric())
+}
+
 fn skip_space(s: &str, at: usize) -> usize {
     let rest = s.get(at..).unwrap_or("");
     at + (rest.len() - rest.trim_start().len())
@@ -974,6 +999,10 @@ fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
         (lexicon::number(cap(c, 2)?), lower(c, 3), lower(c, 4))
     };
     let back = matches!(dir.as_str(), "ago" | "earlier" | "before");
+    if matches!(dir.as_str(), "before" | "after") && relative_to_event(cx.sentence, c.get(0)?.end())
+    {
+        return None;
+    }
     let Some(n) = n else {
         // "several years ago": only that it was in the past.
         return res(

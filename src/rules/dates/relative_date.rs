@@ -11,7 +11,7 @@ pub(super) static RULE: Rule = Rule {
     severity: Severity::Warning,
     default_enabled: true,
     summary: "A relative date (yesterday, last week, in two days) that points at the wrong day once the story is read later",
-    doc: "A story is read days after it is written, and \"yesterday\" then means another day. AP style names the weekday for dates within a week of the dateline and the date (\"Jan. 3\") beyond it; the fix writes that, resolved against the reference date. Flagged: today, tonight, yesterday, tomorrow, last night, this morning, N days ago, in N days, last week, next week, \"last Monday\" / \"next Monday\", and a weekday more than six days from the dateline. Deliberately left alone: a weekday within a week of the dateline (\"on Monday\" in a story dated that week is AP style), this week, this/last/next month and year, recently, now, soon, \"the next day\" after a date the sentence gives, and anything inside a quotation (a speaker's words are not rewritten).",
+    doc: "A story is read days after it is written, and \"yesterday\" then means another day. AP style names the weekday for dates within a week of the dateline and the date (\"Jan. 3\") beyond it; the fix writes that, resolved against the reference date. Flagged: today, tonight, yesterday, tomorrow, last night, this morning, N days ago, in N days, last week, next week, \"last Monday\" / \"next Monday\", and a weekday more than six days from the dateline. Deliberately left alone: a weekday within a week of the dateline (\"on Monday\" in a story dated that week is AP style), this week, this/last/next month and year, recently, now, soon, \"the next day\" after a date the sentence gives, counts of months or years (\"22 years ago\"), counts from an event the sentence names (\"the day before the vote\"), and anything inside a quotation (a speaker's words are not rewritten).",
     bad: "ALMATY, Kazakhstan, Jan. 12, 2022 (AP) — Tokayev said yesterday that troops would leave in two days.",
     good: "ALMATY, Kazakhstan, Jan. 12, 2022 (AP) — Tokayev said Tuesday that troops would leave Friday.",
     fix: FixKind::Safe,
@@ -44,10 +44,24 @@ fn replacement(expr: &DateExpr, day: Date, reference: Date) -> String {
     format!("{prefix}{}{part}", dates::ap_relative(day, reference))
 }
 
+/// The Monday of an ISO week value ("2022-W01").
+fn week_monday(value: &str) -> Option<Date> {
+    let (y, w) = value.split_once("-W")?;
+    let week = jiff::civil::ISOWeekDate::new(
+        y.parse().ok()?,
+        w.get(..2)?.parse().ok()?,
+        jiff::civil::Weekday::Monday,
+    )
+    .ok()?;
+    Some(week.date())
+}
+
 fn flagged(expr: &DateExpr) -> bool {
     let lower = expr.text.to_ascii_lowercase();
     match expr.kind {
-        DateKind::Deictic | DateKind::Offset => true,
+        DateKind::Deictic => true,
+        // Days and weeks; "22 years ago" and "a month later" are fine in any story.
+        DateKind::Offset => expr.date.is_some() || expr.value.contains('W'),
         DateKind::Weekday => {
             lower.starts_with("last ")
                 || lower.starts_with("next ")
@@ -87,13 +101,19 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                     Applicability::Safe,
                 ))
             }
-            None => out.finding(
-                expr.start..expr.end,
-                format!(
-                    "“{}” is the week {} (dateline {dateline}); name the days or dates",
-                    expr.text, expr.value
-                ),
-            ),
+            None => {
+                let week = week_monday(&expr.value).map_or_else(
+                    || expr.value.clone(),
+                    |monday| format!("of {}", dates::ap_full(monday)),
+                );
+                out.finding(
+                    expr.start..expr.end,
+                    format!(
+                        "“{}” is the week {week} (dateline {dateline}); name the days or dates",
+                        expr.text
+                    ),
+                )
+            }
         };
         out.push(finding.with_data(super::data(expr)));
     }
