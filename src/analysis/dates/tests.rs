@@ -166,3 +166,23 @@ fn never_panics_on_odd_input() {
         let _ = analyse(t, "");
     }
 }
+
+proptest::proptest! {
+    /// Any text, and text dense with date words, analyses without a panic and with spans on
+    /// character boundaries.
+    #[test]
+    fn spans_stay_on_char_boundaries(
+        s in "(Jan\\. |Sept\\. |May |Monday|yesterday|the next day|two days ago|in |[0-9/ ,.'-]|Zoë|王毅|“|”|—|\\PC){0,80}"
+    ) {
+        for date in ["2022-01-12", ""] {
+            let doc = Document::new(s.as_str(), Format::Plain);
+            let mut config = Config::default();
+            config.date_override = date.parse().ok();
+            let reference = reference_date(&doc, &config);
+            for e in find(&doc, &reference) {
+                proptest::prop_assert!(s.get(e.start..e.end).is_some());
+                let _ = describe(&e, &reference);
+            }
+        }
+    }
+}
