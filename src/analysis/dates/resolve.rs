@@ -214,7 +214,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Vague,
             re(
-                r"\b(right\s+now|now|currently|current|these\s+days|nowadays|recently|more\s+recently|lately|(?:in\s+)?recent\s+(?:years|months|weeks|days)|recent|the\s+(?:last|past)\s+(?:few|several)\s+(?:years|months|weeks|days)|past\s+(?:years|months|weeks|decades)|the\s+past|soon|the\s+(?:near\s+)?future|future|a\s+later\s+date|(?:the\s+)?coming\s+(?:months|weeks|years|days)|the\s+(?:near|short|long)\s+term)\b",
+                r"\b(right\s+now|now|currently|current|these\s+days|nowadays|recently|more\s+recently|lately|(?:in\s+)?recent\s+(?:years|months|weeks|days)|recent|the\s+(?:last|past)\s+(?:few|several)\s+(?:years|months|weeks|days)|past\s+(?:years|months|weeks|decades)|the\s+past|soon|the\s+(?:near\s+)?future|a\s+later\s+date|(?:the\s+)?coming\s+(?:months|weeks|years|days)|the\s+(?:near|short|long)\s+term)\b",
             ),
         ),
         (
@@ -357,11 +357,21 @@ fn month_year(reference: Date, m: i8, modifier: &str, tense: Option<Tense>) -> i
             }
         }
         "this" => y,
-        _ => match tense {
-            Some(Tense::Future) if m < rm => y + 1,
-            Some(Tense::Past) if m > rm => y - 1,
-            _ => y,
-        },
+        // Past copy: the latest such month; looking ahead: the next one; no tense: the next
+        // one when it is at most four months off, else the latest.
+        _ => {
+            let ahead = (m - rm).rem_euclid(12);
+            let future = match tense {
+                Some(Tense::Future) => true,
+                Some(Tense::Past) => false,
+                None => ahead <= 4,
+            };
+            match (future, m.cmp(&rm)) {
+                (true, std::cmp::Ordering::Less) => y + 1,
+                (false, std::cmp::Ordering::Greater) => y - 1,
+                _ => y,
+            }
+        }
     }
 }
 
@@ -403,6 +413,10 @@ static INFINITIVE: LazyLock<Regex> =
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|until|till|effective|ahead\s+of)\s+$").expect("valid regex")
 });
+/// "gave them until mid-November": these look ahead even in a past clause.
+static OPEN_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:until|till|effective|ahead\s+of)\s+$").expect("valid regex")
+});
 /// "-ed" words that describe plans rather than what happened.
 const PLAN_WORDS: &[&str] = &[
     "scheduled",
@@ -438,15 +452,17 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
                 // A far "-ed" word is as often an adjective ("a designated day on Nov. 1").
                 None
             } else {
-                // "will be held": a participle after "be" is not a past tense.
+                // "will be held", "to be published": a participle after "be" says nothing
+                // of the time.
                 let head = before
                     .get(..m.start())
                     .unwrap_or("")
                     .trim_end()
                     .to_ascii_lowercase();
-                let participle =
-                    w.ends_with("ed") || head.ends_with(" be") || head.ends_with(" been");
-                Some((m.start(), Some(Tense::Past), !participle))
+                if head.ends_with(" be") || head.ends_with(" been") {
+                    return None;
+                }
+                Some((m.start(), Some(Tense::Past), !w.ends_with("ed")))
             }
         }))
         .collect();
@@ -462,7 +478,9 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     }
     // "to resume Monday", "by February": an infinitive or a deadline just before the date
     // looks ahead unless the clause is plainly past.
-    if tense != Some(Tense::Past) && (INFINITIVE.is_match(before) || DEADLINE.is_match(before)) {
+    if OPEN_UNTIL.is_match(before)
+        || tense != Some(Tense::Past) && (INFINITIVE.is_match(before) || DEADLINE.is_match(before))
+    {
         return Some(Tense::Future);
     }
     if seen {
@@ -895,6 +913,19 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
         }
         Pat::Vague => {
             let w = lower(c, 1);
+            // "as soon as", "soon after": a conjunction, not a time.
+            let next = s
+                .get(c.get(0)?.end()..)
+                .unwrap_or("")
+                .trim_start()
+                .to_ascii_lowercase();
+            if w == "soon"
+                && (word_before(s, start) == "as"
+                    || next.starts_with("after")
+                    || next.starts_with("as "))
+            {
+                return None;
+            }
             let val = if w.contains("now") || w.contains("current") || w.contains("these days") {
                 "PRESENT_REF"
             } else if w.contains("later")
@@ -1105,6 +1136,14 @@ fn quarter(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
         .collect();
     let noun = lower(c, 2);
     let plural = c.get(3).is_some();
+    // "quarter-to-quarter", "period-end": a compound, not a time.
+    if cx
+        .sentence
+        .get(c.get(0)?.end()..)
+        .is_some_and(|t| t.starts_with('-'))
+    {
+        return None;
+    }
     let has = |w: &str| words.iter().any(|x| x == w);
     if plural {
         let val = if has("coming") || has("future") {
