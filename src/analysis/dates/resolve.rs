@@ -1064,6 +1064,10 @@ fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
     {
         return res(c, Val::Quarter(y - 1, q), DateKind::Offset, true);
     }
+    // "two weeks ago" names a day, not a calendar week.
+    if unit == "week" && dir == "ago" {
+        return shifted(c, cx, 7 * n, "day", DateKind::Offset, base);
+    }
     shifted(c, cx, n, &unit, DateKind::Offset, base)
 }
 
