@@ -128,6 +128,28 @@ fn dateline_is_the_reference_date() {
 }
 
 #[test]
+fn yearless_dateline_and_date_line() {
+    let doc = Document::new(
+        "ALMATY, Kazakhstan, Jan. 12 (AP) — Troops left.\n",
+        Format::Plain,
+    );
+    let mut config = Config::default();
+    config.date_policy = crate::config::DatePolicy::Fixed(jiff::civil::date(2021, 12, 30));
+    let r = reference_date(&doc, &config);
+    assert_eq!(
+        (r.source, r.value),
+        (DateSource::Dateline, Some(jiff::civil::date(2022, 1, 12)))
+    );
+    // Without a year or a policy date to place it, a dateline gives no date.
+    let r = reference_date(&doc, &Config::default());
+    assert_eq!(r.source, DateSource::None);
+    let doc = Document::new("Jan. 12, 2022\n\nPolice said so.\n", Format::Markdown);
+    let r = reference_date(&doc, &Config::default());
+    assert_eq!(r.value, Some(jiff::civil::date(2022, 1, 12)));
+    assert!(find(&doc, &r).is_empty());
+}
+
+#[test]
 fn no_reference_leaves_relative_dates_unresolved() {
     let e = analyse("Police said yesterday the bridge closed.", "");
     assert_eq!(e[0].value, "XXXX-XX-XX");

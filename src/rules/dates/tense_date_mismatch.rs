@@ -31,8 +31,8 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             continue;
         };
         let msg = match tense {
-            Tense::Future if diff < 0 => "future tense about",
-            Tense::Past if diff > 0 => "past tense about",
+            Tense::Future if diff < 0 => "Future tense about",
+            Tense::Past if diff > 0 => "Past tense about",
             _ => continue,
         };
         let when = if diff < 0 { "before" } else { "after" };
@@ -48,6 +48,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 ),
             )
             .with_data(super::data(expr));
+        let f = match cx.facts.reference_date.span {
+            Some(span) => f.with_related(span, "the dateline"),
+            None => f,
+        };
         out.push(f);
     }
 }
