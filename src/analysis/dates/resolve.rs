@@ -408,8 +408,10 @@ static FUTURE_MARK: LazyLock<Regex> = LazyLock::new(|| {
 static PAST_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|was|were|had|did|told|ago|last|met|went|came|took|gave|made|began|left|held|found|saw|won|lost|fell|rose|led|sent|spent|struck|ran|wrote|spoke|broke|chose|flew|fought|got|knew|paid|sold|stood|thought|brought|bought|caught|kept|felt|became|\w{3,}ed)\b").expect("valid regex")
 });
-static INFINITIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bto\s+[a-z]+(?:\s+[a-z]+)?\s+$").expect("valid regex"));
+static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bto\s+[a-z]+(?:\s+(?:on|in|by|at|until|again|next))?\s+$")
+        .expect("valid regex")
+});
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|until|till|effective|ahead\s+of)\s+$").expect("valid regex")
 });
@@ -448,8 +450,12 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
                 .count();
             if PLAN_WORDS.contains(&w.as_str()) {
                 Some((m.start(), None, true))
-            } else if w.ends_with("ed") && gap > 2 {
-                // A far "-ed" word is as often an adjective ("a designated day on Nov. 1").
+            } else if w.ends_with("ed")
+                && (gap > 2
+                    || ["a", "an", "the"].contains(&word_before(before, m.start()).as_str()))
+            {
+                // A far "-ed" word, or one after an article, is as often an adjective ("a
+                // designated day on Nov. 1").
                 None
             } else {
                 // "will be held", "to be published": a participle after "be" says nothing

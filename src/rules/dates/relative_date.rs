@@ -11,7 +11,7 @@ pub(super) static RULE: Rule = Rule {
     severity: Severity::Warning,
     default_enabled: true,
     summary: "A relative date (yesterday, last week, in two days) that points at the wrong day once the story is read later",
-    doc: "A story is read days after it is written, and \"yesterday\" then means another day. AP style names the weekday for dates within a week of the dateline and the date (\"Jan. 3\") beyond it; the fix writes that, resolved against the reference date. Flagged: today, tonight, yesterday, tomorrow, last night, this morning, N days ago, in N days, last week, next week, \"last Monday\" / \"next Monday\", and a weekday more than six days from the dateline. Deliberately left alone: a weekday within a week of the dateline (\"on Monday\" in a story dated that week is AP style), this week, this/last/next month and year, recently, now, soon, \"the next day\" after a date the sentence gives, counts of months or years (\"22 years ago\"), counts from an event the sentence names (\"the day before the vote\"), and anything inside a quotation (a speaker's words are not rewritten).",
+    doc: "A story is read days after it is written, and \"yesterday\" then means another day. AP style names the weekday for dates within a week of the dateline and the date (\"Jan. 3\") beyond it; the fix writes that, resolved against the reference date. Flagged: today, tonight, yesterday, tomorrow, last night, this morning, N days ago, in N days, last week, next week, \"last Monday\" / \"next Monday\", and a weekday more than six days from the dateline. Deliberately left alone: a weekday within a week of the dateline (\"on Monday\" in a story dated that week is AP style), this week, this/last/next month and year, recently, now, soon, \"the next day\" after a date the sentence gives, \"today\" in a clause with no past or future verb (\"even today\", \"Today, it is owned by\": the present, not a day), counts of months or years (\"22 years ago\"), counts from an event the sentence names (\"the day before the vote\"), and anything inside a quotation (a speaker's words are not rewritten).",
     bad: "ALMATY, Kazakhstan, Jan. 12, 2022 (AP) — Tokayev said yesterday that troops would leave in two days.",
     good: "ALMATY, Kazakhstan, Jan. 12, 2022 (AP) — Tokayev said Tuesday that troops would leave Friday.",
     fix: FixKind::Safe,
@@ -59,9 +59,14 @@ fn week_monday(value: &str) -> Option<Date> {
 fn flagged(expr: &DateExpr) -> bool {
     let lower = expr.text.to_ascii_lowercase();
     match expr.kind {
-        DateKind::Deictic => true,
+        // "Today, it is owned by ...", "even today": with no past or future verb, "today" is
+        // the present, not a day.
+        DateKind::Deictic => !(lower == "today" && expr.tense.is_none()),
         // Days and weeks; "22 years ago" and "a month later" are fine in any story.
-        DateKind::Offset => expr.date.is_some() || expr.value.contains('W'),
+        // "The next day" / "the following morning" count from an event the story told.
+        DateKind::Offset => {
+            !lower.starts_with("the ") && (expr.date.is_some() || expr.value.contains('W'))
+        }
         DateKind::Weekday => {
             lower.starts_with("last ")
                 || lower.starts_with("next ")

@@ -40,10 +40,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             .finding(
                 expr.start..expr.end,
                 format!(
-                    "{msg} “{}” ({}), {} days {when} the dateline {}",
+                    "{msg} “{}” ({}), {} day{} {when} the dateline {}",
                     expr.text,
                     dates::ap_full(day),
                     diff.abs(),
+                    if diff.abs() == 1 { "" } else { "s" },
                     dates::ap_full(reference)
                 ),
             )
