@@ -579,26 +579,12 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
     let start = c.get(0)?.start();
     match pat {
         Pat::MonthDay | Pat::DayMonth => {
-            let (wd, m, day, ord, year) = if pat == Pat::MonthDay {
-                (
-                    c.get(1),
-                    cap(c, 3)?,
-                    int(cap(c, 4))?,
-                    c.get(5),
-                    int(cap(c, 6)),
-                )
+            let (wd, m, day, year) = if pat == Pat::MonthDay {
+                (c.get(1), cap(c, 3)?, int(cap(c, 4))?, int(cap(c, 6)))
             } else {
-                (
-                    c.get(1),
-                    cap(c, 4)?,
-                    int(cap(c, 2))?,
-                    c.get(3),
-                    int(cap(c, 5)),
-                )
+                (c.get(1), cap(c, 4)?, int(cap(c, 2))?, int(cap(c, 5)))
             };
             let m = i64::from(lexicon::month(m)?);
-            // "May 5" needs no guard; "in 10 May" style is rare but harmless.
-            let _ = ord;
             let modifier = if pat == Pat::MonthDay {
                 lower(c, 2)
             } else {
@@ -885,7 +871,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
         Pat::Offset => offset(c, cx),
         Pat::InOffset => {
             let n = lexicon::number(cap(c, 1)?)?;
-            shifted(c, cx, n, &lower(c, 2), DateKind::Offset, cx.reference)
+            shifted(c, n, &lower(c, 2), DateKind::Offset, cx.reference)
         }
         Pat::Sequel => {
             if relative_to_event(s, c.get(0)?.end()) {
@@ -906,14 +892,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             } else {
                 unit
             };
-            let mut r = shifted(
-                c,
-                cx,
-                n,
-                &unit,
-                DateKind::Offset,
-                cx.anchor.or(cx.reference),
-            )?;
+            let mut r = shifted(c, n, &unit, DateKind::Offset, cx.anchor.or(cx.reference))?;
             r.anchored = cx.anchor.is_none();
             Some(r)
         }
@@ -993,7 +972,6 @@ fn skip_space(s: &str, at: usize) -> usize {
 /// `base` moved by `n` units; the value has the unit's granularity.
 fn shifted(
     c: &Captures<'_>,
-    cx: &Cx<'_>,
     n: i64,
     unit: &str,
     kind: DateKind,
@@ -1008,7 +986,6 @@ fn shifted(
     let Some(b) = base else {
         return res(c, Val::Unknown(unknown), kind, true);
     };
-    let _ = cx;
     let val = match unit {
         "day" => Val::Day(add_days(b, n)?),
         "hour" => {
@@ -1072,9 +1049,9 @@ fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
     }
     // "two weeks ago" names a day, not a calendar week.
     if unit == "week" && dir == "ago" {
-        return shifted(c, cx, 7 * n, "day", DateKind::Offset, base);
+        return shifted(c, 7 * n, "day", DateKind::Offset, base);
     }
-    shifted(c, cx, n, &unit, DateKind::Offset, base)
+    shifted(c, n, &unit, DateKind::Offset, base)
 }
 
 /// "this week", "last month", "the weekend", "earlier this year", "year-end".
