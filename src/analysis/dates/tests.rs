@@ -1,0 +1,210 @@
+use super::*;
+use crate::text::Format;
+
+fn analyse(text: &str, date: &str) -> Vec<DateExpr> {
+    let doc = Document::new(text, Format::Markdown);
+    let mut config = Config::default();
+    config.date_override = date.parse().ok();
+    find(&doc, &reference_date(&doc, &config))
+}
+
+fn values(text: &str, date: &str) -> Vec<(String, String)> {
+    analyse(text, date)
+        .into_iter()
+        .map(|e| (e.text, e.value))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+#[test]
+fn deictic_and_offsets_resolve_on_the_dateline() {
+    // 2022-01-12 was a Wednesday.
+    assert_eq!(
+        values(
+            "Tokayev said yesterday that troops would leave in two days. They came last week.",
+            "2022-01-12"
+        ),
+        pairs(&[
+            ("yesterday", "2022-01-11"),
+            ("in two days", "2022-01-14"),
+            ("last week", "2022-W01"),
+        ])
+    );
+    assert_eq!(
+        values(
+            "It closed twenty four hours ago, not 10 days ago.",
+            "2022-01-12"
+        ),
+        pairs(&[
+            ("twenty four hours ago", "2022-01-11"),
+            ("10 days ago", "2022-01-02")
+        ])
+    );
+}
+
+#[test]
+fn weekdays_follow_the_tense() {
+    assert_eq!(
+        values(
+            "Police said on Monday they will meet on Monday.",
+            "2022-01-12"
+        ),
+        pairs(&[("Monday", "2022-01-10"), ("Monday", "2022-01-17")])
+    );
+    assert_eq!(
+        values(
+            "The vote was Wednesday. Talks resumed last Wednesday.",
+            "2022-01-12"
+        ),
+        pairs(&[
+            ("Wednesday", "2022-01-12"),
+            ("last Wednesday", "2022-01-05")
+        ])
+    );
+}
+
+#[test]
+fn absolute_forms_and_granularities() {
+    assert_eq!(
+        values(
+            "On Jan. 12, 2022, and 12 January 2022 and 2022-01-12 and in January 2022, in the 1990s, the first quarter and this spring.",
+            "2022-03-01"
+        ),
+        pairs(&[
+            ("Jan. 12, 2022", "2022-01-12"),
+            ("12 January 2022", "2022-01-12"),
+            ("2022-01-12", "2022-01-12"),
+            ("January 2022", "2022-01"),
+            ("the 1990s", "199"),
+            ("the first quarter", "2022-Q1"),
+            ("this spring", "2022-SP"),
+        ])
+    );
+}
+
+#[test]
+fn yearless_dates_take_the_nearest_year() {
+    assert_eq!(
+        values("The talks ended Dec. 30 and resume Jan. 5.", "2022-01-12"),
+        pairs(&[("Dec. 30", "2021-12-30"), ("Jan. 5", "2022-01-05")])
+    );
+}
+
+#[test]
+fn the_next_day_leans_on_the_sentence_date() {
+    let e = analyse(
+        "Fighting began Jan. 3 and spread the next day.",
+        "2022-01-12",
+    );
+    assert_eq!(e[1].value, "2022-01-04");
+    assert!(!e[1].anchored);
+}
+
+#[test]
+fn impossible_and_numeric_dates() {
+    let e = analyse("It was signed Feb. 30, 2022, or 1/12/2022.", "2022-03-01");
+    assert_eq!(e[0].kind, DateKind::Impossible);
+    assert_eq!(e[1].form, Form::Numeric);
+    assert_eq!(e[1].value, "2022-01-12");
+}
+
+#[test]
+fn dateline_is_the_reference_date() {
+    let doc = Document::new(
+        "ALMATY, Kazakhstan, Jan. 12, 2022 (AP) — Troops left yesterday.\n",
+        Format::Markdown,
+    );
+    let r = reference_date(&doc, &Config::default());
+    assert_eq!(r.source, DateSource::Dateline);
+    assert_eq!(r.value, Some(jiff::civil::date(2022, 1, 12)));
+    let e = find(&doc, &r);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].value, "2022-01-11");
+}
+
+#[test]
+fn yearless_dateline_and_date_line() {
+    let doc = Document::new(
+        "ALMATY, Kazakhstan, Jan. 12 (AP) — Troops left.\n",
+        Format::Plain,
+    );
+    let mut config = Config::default();
+    config.date_policy = crate::config::DatePolicy::Fixed(jiff::civil::date(2021, 12, 30));
+    let r = reference_date(&doc, &config);
+    assert_eq!(
+        (r.source, r.value),
+        (DateSource::Dateline, Some(jiff::civil::date(2022, 1, 12)))
+    );
+    // Without a year or a policy date to place it, a dateline gives no date.
+    let r = reference_date(&doc, &Config::default());
+    assert_eq!(r.source, DateSource::None);
+    let doc = Document::new("Jan. 12, 2022\n\nPolice said so.\n", Format::Markdown);
+    let r = reference_date(&doc, &Config::default());
+    assert_eq!(r.value, Some(jiff::civil::date(2022, 1, 12)));
+    assert!(find(&doc, &r).is_empty());
+}
+
+#[test]
+fn no_reference_leaves_relative_dates_unresolved() {
+    let e = analyse("Police said yesterday the bridge closed.", "");
+    assert_eq!(e[0].value, "XXXX-XX-XX");
+    assert!(e[0].anchored && e[0].date.is_none());
+}
+
+#[test]
+fn hover_and_inlay() {
+    let doc = Document::new("Police said yesterday.", Format::Markdown);
+    let mut config = Config::default();
+    config.date_override = Some(jiff::civil::date(2022, 1, 12));
+    let r = reference_date(&doc, &config);
+    let e = find(&doc, &r);
+    assert_eq!(inlay_label(&e[0]).as_deref(), Some("Tue Jan 11"));
+    let md = describe(&e[0], &r);
+    assert!(md.contains("Tuesday, Jan. 11, 2022"), "{md}");
+    assert!(md.contains("1 day before the dateline"), "{md}");
+    assert_eq!(
+        ap_relative(
+            jiff::civil::date(2022, 1, 3),
+            jiff::civil::date(2022, 1, 12)
+        ),
+        "Jan. 3"
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in [
+        "Zoë said “yesterday” — 王毅 on Feb. 29",
+        "13/13/2022 2022-13-45 Sept.",
+        "in ",
+        "\u{feff}Jan. 1",
+    ] {
+        let _ = analyse(t, "2022-01-12");
+        let _ = analyse(t, "");
+    }
+}
+
+proptest::proptest! {
+    /// Any text, and text dense with date words, analyses without a panic and with spans on
+    /// character boundaries.
+    #[test]
+    fn spans_stay_on_char_boundaries(
+        s in "(Jan\\. |Sept\\. |May |Monday|yesterday|the next day|two days ago|in |[0-9/ ,.'-]|Zoë|王毅|“|”|—|\\PC){0,80}"
+    ) {
+        for date in ["2022-01-12", ""] {
+            let doc = Document::new(s.as_str(), Format::Plain);
+            let mut config = Config::default();
+            config.date_override = date.parse().ok();
+            let reference = reference_date(&doc, &config);
+            for e in find(&doc, &reference) {
+                proptest::prop_assert!(s.get(e.start..e.end).is_some());
+                let _ = describe(&e, &reference);
+            }
+        }
+    }
+}
