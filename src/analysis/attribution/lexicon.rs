@@ -120,6 +120,8 @@ const CUE_WORDS: &[&str] = &[
     "declares",
     "declaring",
     "declined",
+    "demanded",
+    "demands",
     "decried",
     "decrying",
     "deemed",
@@ -216,6 +218,8 @@ const CUE_WORDS: &[&str] = &[
     "questioned",
     "questioning",
     "quipped",
+    "reads",
+    "recalls",
     "quoted",
     "quoting",
     "railed",
@@ -253,6 +257,7 @@ const CUE_WORDS: &[&str] = &[
     "seemed",
     "seems",
     "shouted",
+    "shouts",
     "showed",
     "shows",
     "signaled",
@@ -278,6 +283,7 @@ const CUE_WORDS: &[&str] = &[
     "touting",
     "tweeted",
     "tweeting",
+    "tweets",
     "urged",
     "urges",
     "urging",
@@ -292,6 +298,7 @@ const CUE_WORDS: &[&str] = &[
     "wrote",
     "writes",
     "yelled",
+    "yells",
 ];
 
 /// Loaded cue verbs (AP: "said" is neutral) and the neutral form of the same tense.

@@ -59,6 +59,8 @@ pub enum CueKind {
     AccordingTo,
     /// A colon that introduces a quotation.
     Colon,
+    /// A dash that signs a quotation ("…” ― Carla Sanchez").
+    Dash,
     /// An agentless hedge: "reportedly", "it is believed", "is said to".
     Hedge,
 }
@@ -216,6 +218,34 @@ fn np_starting_at(toks: &[Tok<'_>], i: usize, lowercase_start: bool) -> Option<R
     end.map(|e| i..e)
 }
 
+/// The source whose phrase ends at token `b`, looking through a parenthesis ("Sen. Claire
+/// McCaskill (D-Mo.) said") and an apposition ("Vann Newkirk, a writer for The Atlantic,
+/// said"), where the named person is the source.
+fn source_before(toks: &[Tok<'_>], b: usize) -> Option<Range<usize>> {
+    let t = toks.get(b)?;
+    let back = |open: &str, stop: &[&str]| {
+        (1..=15)
+            .map_while(|d| b.checked_sub(d))
+            .take_while(|&k| !stop.contains(&toks[k].text) && !lexicon::is_cue(&toks[k].lower))
+            .find(|&k| toks[k].text == open)
+    };
+    match t.text {
+        ")" => {
+            let open = back("(", &[")", "“", "”", "\""])?;
+            let r = np_ending_at(toks, open.checked_sub(1)?)?;
+            Some(r.start..b + 1)
+        }
+        "," => {
+            let comma = back(",", &["“", "”", "\"", "(", ")", ":", ";"])?;
+            let name = np_ending_at(toks, comma.checked_sub(1)?)?;
+            toks.get(name.end - 1)
+                .is_some_and(Tok::capitalized)
+                .then_some(name)
+        }
+        _ => np_ending_at(toks, b),
+    }
+}
+
 fn span_of(toks: &[Tok<'_>], r: &Range<usize>) -> Option<Span> {
     Some(Span::new(
         toks.get(r.start)?.start,
@@ -287,6 +317,19 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             i += 1;
             continue;
         }
+        if matches!(t.text, "―" | "—" | "–")
+            && (i == 0 || toks[i - 1].text == "”" || toks[i - 1].text == "\"")
+            && let Some(np) = np_starting_at(&toks, i + 1, false)
+        {
+            out.push(Found {
+                cue: Span::new(t.start, t.end),
+                source: span_of(&toks, &np),
+                content: Span::new(sent.start, t.start.max(sent.start)),
+                kind: CueKind::Dash,
+            });
+            i = np.end;
+            continue;
+        }
         if !t.word || !lexicon::is_cue(&t.lower) {
             i += 1;
             continue;
@@ -306,7 +349,7 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             }
             None
         } else {
-            let left = j.checked_sub(1).and_then(|b| np_ending_at(&toks, b));
+            let left = j.checked_sub(1).and_then(|b| source_before(&toks, b));
             // "who said": the source is the one the clause is about ("Smith, who said").
             let left = match left {
                 Some(r) if toks[r.start].is("who") && r.start >= 2 && toks[r.start - 1].is(",") => {
@@ -589,11 +632,19 @@ fn speaker_of<'a>(
     let from = attributions.partition_point(|a| a.sentence < lo);
     let to = attributions.partition_point(|a| a.sentence <= hi);
     let candidates = attributions.get(from..to)?;
-    let usable = |a: &&Attribution| {
-        a.kind != CueKind::Hedge
-            && a.source.is_some()
-            && !(q.start <= a.cue.start && a.cue.end <= q.end)
+    // A cue inside any quotation is the quoted speaker's own words, not an attribution.
+    let quotes = &doc.quotes().quotes;
+    let quoted = |at: usize| {
+        let k = quotes.partition_point(|q| q.span.start <= at);
+        // Outer quotations do not overlap: only the last one opening before `at` can hold it.
+        quotes[..k]
+            .iter()
+            .rev()
+            .find(|q| q.depth == 0)
+            .is_some_and(|q| at < q.span.end)
     };
+    let usable =
+        |a: &&Attribution| a.kind != CueKind::Hedge && a.source.is_some() && !quoted(a.cue.start);
     let distance = |a: &Attribution| {
         if (first..=last).contains(&a.sentence) {
             // Same sentence: nearest to the quotation's edges.
@@ -607,7 +658,36 @@ fn speaker_of<'a>(
             (2, a.cue.start.saturating_sub(q.end))
         }
     };
-    candidates.iter().filter(usable).min_by_key(|a| distance(a))
+    candidates
+        .iter()
+        .filter(usable)
+        .min_by_key(|a| distance(a))
+        .or_else(|| introduced_by_previous_block(doc, attributions, q, block))
+}
+
+/// A quotation that opens its paragraph after one ending in a colon ("He said:") takes that
+/// colon's attribution.
+fn introduced_by_previous_block<'a>(
+    doc: &Document,
+    attributions: &'a [Attribution],
+    q: Span,
+    block: usize,
+) -> Option<&'a Attribution> {
+    let this = doc.blocks().get(block)?;
+    let prev = doc.blocks().get(block.checked_sub(1)?)?;
+    if doc.prose().get(this.start..q.start)?.trim() != ""
+        || !doc.prose().get(prev.clone())?.trim_end().ends_with(':')
+    {
+        return None;
+    }
+    let last_sentence = doc.block_sentences(block - 1).end.checked_sub(1)?;
+    let from = attributions.partition_point(|a| a.sentence < last_sentence);
+    let to = attributions.partition_point(|a| a.sentence <= last_sentence);
+    attributions
+        .get(from..to)?
+        .iter()
+        .rev()
+        .find(|a| a.kind != CueKind::Hedge && a.source.is_some())
 }
 
 /// Whether an attribution vouches for `span`: its content contains the span, or the span lies
