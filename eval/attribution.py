@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score copydesk's attribution pass on PolNeAR (see ../../shared/eval/README.md).
 
-Runs the release binary's `analyze` on each document (reference date = meta.publication_date),
+Runs the release binary's `analyze --syntax plain` on each document (reference date = meta.publication_date),
 converts `attributions` and the `sourceless-claim` / `unattributed-quote` findings to the
 scorer's format (UTF-8 byte offsets), and calls the shared scorer twice: once with the
 attributions and `sourceless-claim` flags (relations, no-source flags), once with the
@@ -33,7 +33,8 @@ GATE = {
 
 def analyze(text, date):
     """The `analyze` JSON of one document."""
-    cmd = [BINARY, "analyze", "-"] + (["--date", date] if date else [])
+    # The corpus is plain news text, not Markdown: paragraphs are lines or blank-line blocks.
+    cmd = [BINARY, "analyze", "-", "--syntax", "plain"] + (["--date", date] if date else [])
     out = subprocess.run(cmd, input=text.encode("utf-8"), capture_output=True, check=True)
     return json.loads(out.stdout)
 

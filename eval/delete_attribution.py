@@ -23,9 +23,12 @@ GATE_RECALL = 0.0
 
 
 def paragraphs(text):
-    """(start, end) of the blank-line separated paragraphs."""
+    """(start, end) of the paragraphs as copydesk reads plain text: blocks separated by blank
+    lines, or every line when the text has no blank line between lines."""
+    blank = re.search(r"\S[ \t]*\n\s*\n\s*\S", text)
+    sep = re.compile(r"\n\s*\n" if blank else r"\n")
     out, pos = [], 0
-    for m in re.finditer(r"\n\s*\n", text):
+    for m in sep.finditer(text):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))

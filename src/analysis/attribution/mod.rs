@@ -643,8 +643,22 @@ fn speaker_of<'a>(
             .find(|q| q.depth == 0)
             .is_some_and(|q| at < q.span.end)
     };
-    let usable =
-        |a: &&Attribution| a.kind != CueKind::Hedge && a.source.is_some() && !quoted(a.cue.start);
+    // The next sentence attributes the quotation only when it opens with the source ("“…”
+    // Smith added that…"), not when it merely mentions someone saying something.
+    let opens_with_source = |a: &Attribution| {
+        let Some((src, sent)) = a.source.as_ref().zip(doc.sentences().get(a.sentence)) else {
+            return false;
+        };
+        doc.prose()
+            .get(sent.start..src.start.max(sent.start))
+            .is_some_and(|lead| !lead.chars().any(char::is_alphanumeric))
+    };
+    let usable = |a: &&Attribution| {
+        a.kind != CueKind::Hedge
+            && a.source.is_some()
+            && !quoted(a.cue.start)
+            && (a.sentence <= last || opens_with_source(a))
+    };
     let distance = |a: &Attribution| {
         if (first..=last).contains(&a.sentence) {
             // Same sentence: nearest to the quotation's edges.
