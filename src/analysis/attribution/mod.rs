@@ -92,10 +92,26 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 /// Unnamed sources described by what they know ("a source familiar with the talks").
 static ANONYMOUS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:sources?|officials?|aides?|insiders?|people|persons?)\s+(?:familiar with|close to|with knowledge of|briefed on|who (?:spoke|asked|requested|declined|was not|were not))\b",
+        r"(?i)\b(?:(?:a|an|one|two|three|several|other|another|the|senior|administration|government|campaign)\s+)*(?:sources?|officials?|aides?|insiders?|people|persons?)\s+(?:familiar with|close to|with knowledge of|briefed on|who (?:spoke|asked|requested|declined|was not|were not))\b",
     )
     .expect("valid regex")
 });
+
+/// Words before a colon that label a note, not a speaker ("Update: …").
+const LABELS: &[&str] = &[
+    "correction",
+    "editor",
+    "editor’s",
+    "editor's",
+    "note",
+    "photo",
+    "read",
+    "related",
+    "update",
+    "video",
+    "warning",
+    "watch",
+];
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}’'.\-]*[\p{L}\p{M}\p{N}])?|\S")
@@ -118,9 +134,6 @@ impl Tok<'_> {
     }
     fn is(&self, s: &str) -> bool {
         self.lower == s
-    }
-    fn opening_quote(&self) -> bool {
-        matches!(self.text, "“" | "\"" | "‘")
     }
     fn closing_punct(&self) -> bool {
         matches!(self.text, "," | "”" | "\"" | "’" | "—" | "–" | ")")
@@ -301,19 +314,40 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             i = after.max(i + 2);
             continue;
         }
-        if t.text == ":"
-            && toks.get(i + 1).is_some_and(Tok::opening_quote)
-            && !out
+        if t.text == ":" {
+            // "Tokayev: We will not yield" (headline, transcript): a label of names.
+            let label = i > 0
+                && i <= 5
+                && toks[..i].iter().all(|t| t.capitalized() || t.text == ".")
+                && !LABELS.contains(&toks[0].lower.as_str());
+            // A colon that opens a quotation, here or in the next paragraph ("He said:").
+            let introduces = prose
+                .get(t.end..)
+                .is_some_and(|rest| rest.trim_start().starts_with(['“', '"']));
+            let cue_before = out
                 .iter()
-                .any(|f| f.cue.start >= sent.start && f.cue.end <= t.start)
-        {
-            let source = subject(&toks).and_then(|r| span_of(&toks, &r));
-            out.push(Found {
-                cue: Span::new(t.start, t.end),
-                source,
-                content: Span::new(toks[i + 1].start, sent.end),
-                kind: CueKind::Colon,
-            });
+                .any(|f| f.cue.start >= sent.start && f.cue.end <= t.start);
+            if label || (introduces && !cue_before) {
+                // Without a verb the sentence's subject is a guess: trust a pronoun or a
+                // phrase of two words or more ("The ministry was blunt:"), not a lone
+                // capitalised first word ("Wait, it gets better:").
+                let source = if label {
+                    span_of(&toks, &(0..i))
+                } else {
+                    subject(&toks)
+                        .filter(|r| {
+                            r.len() > 1 || lexicon::PRONOUNS.contains(&toks[r.start].lower.as_str())
+                        })
+                        .and_then(|r| span_of(&toks, &r))
+                };
+                let from = toks.get(i + 1).map_or(sent.end, |n| n.start);
+                out.push(Found {
+                    cue: Span::new(t.start, t.end),
+                    source,
+                    content: Span::new(from, sent.end),
+                    kind: CueKind::Colon,
+                });
+            }
             i += 1;
             continue;
         }
@@ -330,7 +364,8 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             i = np.end;
             continue;
         }
-        if !t.word || !lexicon::is_cue(&t.lower) {
+        // An infinitive ("to say", "to tell") is an intention, not an attribution.
+        if !t.word || !lexicon::is_cue(&t.lower) || (i > 0 && toks[i - 1].is("to")) {
             i += 1;
             continue;
         }
@@ -371,7 +406,10 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             .flatten()
             .filter(|r| r.end <= i)
         });
-        let source = source_np.as_ref().and_then(|r| span_of(&toks, r));
+        let source = source_np
+            .as_ref()
+            .and_then(|r| span_of(&toks, r))
+            .map(|src| anonymous_phrase_start(prose, sent, src));
         // Content: what follows the cue, or what precedes the source when they close the
         // sentence ("The plan is dead, Smith said.").
         let group_start = np.as_ref().map_or(j, |r| r.start);
@@ -427,6 +465,19 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
         });
     }
     out[first_new..].sort_by_key(|f| f.cue.start);
+}
+
+/// A source found inside a description of an unnamed source ("the negotiations" in "A source
+/// familiar with the negotiations said") is the whole description.
+fn anonymous_phrase_start(prose: &str, sent: Span, src: Span) -> Span {
+    let Some(text) = prose.get(sent.range()) else {
+        return src;
+    };
+    ANONYMOUS_PHRASE
+        .find_iter(text)
+        .map(|m| (sent.start + m.start(), sent.start + m.end()))
+        .find(|&(start, end)| start < src.start && src.start <= end + 40)
+        .map_or(src, |(start, _)| Span::new(start, src.end))
 }
 
 fn is_pronoun(text: &str) -> bool {
