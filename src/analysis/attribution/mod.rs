@@ -113,6 +113,23 @@ const LABELS: &[&str] = &[
     "watch",
 ];
 
+/// Words after which a cue word is a noun.
+const NOUN_MARKERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "the", "their", "these", "those", "your",
+];
+
+/// "Trump’s", "the ministry's" (but not "he’s", "it's": a pronoun with "is" or "has").
+fn possessive(t: &Tok<'_>) -> bool {
+    ["’s", "'s"].iter().any(|s| {
+        t.lower
+            .strip_suffix(s)
+            .is_some_and(|stem| !stem.is_empty() && !lexicon::PRONOUNS.contains(&stem))
+    }) && !matches!(
+        t.lower.as_str(),
+        "that’s" | "that's" | "there’s" | "there's" | "what’s" | "what's"
+    )
+}
+
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}’'.\-]*[\p{L}\p{M}\p{N}])?|\S")
         .expect("valid regex")
@@ -364,8 +381,13 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             i = np.end;
             continue;
         }
-        // An infinitive ("to say", "to tell") is an intention, not an attribution.
-        if !t.word || !lexicon::is_cue(&t.lower) || (i > 0 && toks[i - 1].is("to")) {
+        // An infinitive ("to say", "to tell") is an intention, not an attribution, and after
+        // a determiner or a possessive the word is a noun ("his claims", "Trump’s tweets").
+        let noun_or_infinitive = i > 0 && {
+            let p = &toks[i - 1];
+            p.is("to") || NOUN_MARKERS.contains(&p.lower.as_str()) || possessive(p)
+        };
+        if !t.word || !lexicon::is_cue(&t.lower) || noun_or_infinitive {
             i += 1;
             continue;
         }
@@ -450,7 +472,7 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             // "it was reported", "critics say": the verb's attribution is the hedge.
             let vague = f
                 .source
-                .is_none_or(|s| prose.get(s.range()).is_some_and(|t| lexicon::is_vague(t)));
+                .is_none_or(|s| prose.get(s.range()).is_some_and(lexicon::is_vague));
             if vague {
                 f.cue = Span::new(span.start.min(f.cue.start), span.end.max(f.cue.end));
                 f.kind = CueKind::Hedge;
