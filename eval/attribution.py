@@ -25,9 +25,9 @@ BINARY = os.path.join(TARGET, "release", "copydesk")
 
 # The levels reached on polnear_dev; --gate fails below them.
 GATE = {
-    "relation_f1": 0.0,
-    "source_overlap_acc": 0.0,
-    "quote_false_flag_rate_max": 1.0,
+    "relation_f1": 0.69,
+    "source_overlap_acc": 0.885,
+    "quote_false_flag_rate_max": 0.01,
 }
 
 
