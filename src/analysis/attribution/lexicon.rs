@@ -297,6 +297,10 @@ const CUE_WORDS: &[&str] = &[
     "yells",
 ];
 
+/// Verbs that cue an attribution only before a "that" clause ("a study found that", not "found
+/// the keys").
+const CUES_BEFORE_THAT: &[&str] = &["fears", "found", "learned", "show", "worried"];
+
 /// Loaded cue verbs (AP: "said" is neutral) and the neutral form of the same tense.
 pub const LOADED: &[(&str, &str)] = &[
     ("admit", "say"),
@@ -425,6 +429,7 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
     words.iter().copied().collect()
 }
 
+static CUES_THAT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CUES_BEFORE_THAT));
 static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CUE_WORDS));
 static BETWEENS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(BETWEEN));
 static DETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(DETERMINERS));
@@ -432,6 +437,11 @@ static NOT_SOURCES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(NOT_S
 
 pub fn is_cue(lower: &str) -> bool {
     CUES.contains(lower)
+}
+
+/// `lower` cues an attribution when a "that" clause follows it.
+pub fn is_cue_before_that(lower: &str) -> bool {
+    CUES_THAT.contains(lower)
 }
 
 pub fn is_between(lower: &str) -> bool {

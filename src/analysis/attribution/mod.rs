@@ -387,7 +387,10 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             let p = &toks[i - 1];
             p.is("to") || NOUN_MARKERS.contains(&p.lower.as_str()) || possessive(p)
         };
-        if !t.word || !lexicon::is_cue(&t.lower) || noun_or_infinitive {
+        let cue = lexicon::is_cue(&t.lower)
+            || (lexicon::is_cue_before_that(&t.lower)
+                && toks.get(i + 1).is_some_and(|n| n.is("that")));
+        if !t.word || !cue || noun_or_infinitive {
             i += 1;
             continue;
         }
