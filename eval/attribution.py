@@ -25,8 +25,8 @@ BINARY = os.path.join(TARGET, "release", "copydesk")
 
 # The levels reached on polnear_dev; --gate fails below them.
 GATE = {
-    "relation_f1": 0.69,
-    "source_overlap_acc": 0.885,
+    "relation_f1": 0.70,
+    "source_overlap_acc": 0.91,
     "quote_false_flag_rate_max": 0.01,
 }
 

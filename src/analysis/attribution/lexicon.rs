@@ -301,6 +301,45 @@ const CUE_WORDS: &[&str] = &[
 /// the keys").
 const CUES_BEFORE_THAT: &[&str] = &["fears", "found", "learned", "show", "worried"];
 
+/// Verbs of saying that put their source after them ("…,” said Smith).
+const INVERTING: &[&str] = &[
+    "added",
+    "admitted",
+    "answered",
+    "argued",
+    "asked",
+    "claimed",
+    "concluded",
+    "conceded",
+    "confirmed",
+    "continued",
+    "countered",
+    "declared",
+    "explained",
+    "insisted",
+    "joked",
+    "noted",
+    "observed",
+    "posted",
+    "quipped",
+    "recalled",
+    "remarked",
+    "replied",
+    "reported",
+    "responded",
+    "retorted",
+    "said",
+    "says",
+    "shouted",
+    "stated",
+    "tweeted",
+    "warned",
+    "wondered",
+    "wrote",
+    "writes",
+    "yelled",
+];
+
 /// Loaded cue verbs (AP: "said" is neutral) and the neutral form of the same tense.
 pub const LOADED: &[(&str, &str)] = &[
     ("admit", "say"),
@@ -442,6 +481,11 @@ pub fn is_cue(lower: &str) -> bool {
 /// `lower` cues an attribution when a "that" clause follows it.
 pub fn is_cue_before_that(lower: &str) -> bool {
     CUES_THAT.contains(lower)
+}
+
+/// Whether the source may follow the cue ("said Smith", but not "praised the efforts").
+pub fn inverts(lower: &str) -> bool {
+    INVERTING.contains(&lower)
 }
 
 pub fn is_between(lower: &str) -> bool {

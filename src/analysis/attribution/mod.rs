@@ -193,6 +193,16 @@ fn np_ending_at(toks: &[Tok<'_>], j: usize) -> Option<Range<usize>> {
     let mut lowercase = usize::from(!head.capitalized());
     while k > 0 && j - k < 7 {
         let t = &toks[k - 1];
+        // The full stop of a title's abbreviation ("Rep. Jane Roe", "Sen. Al Poe").
+        let title_stop = t.text == "."
+            && k >= 2
+            && toks[k - 2].capitalized()
+            && toks[k - 2].text.len() <= 4
+            && toks[k - 2].end == t.start;
+        if title_stop {
+            k -= 2;
+            continue;
+        }
         if !t.word || lexicon::PRONOUNS.contains(&t.lower.as_str()) {
             break;
         }
@@ -267,10 +277,18 @@ fn source_before(toks: &[Tok<'_>], b: usize) -> Option<Range<usize>> {
         }
         "," => {
             let comma = back(",", &["“", "”", "\"", "(", ")", ":", ";"])?;
-            let name = np_ending_at(toks, comma.checked_sub(1)?)?;
-            toks.get(name.end - 1)
-                .is_some_and(Tok::capitalized)
-                .then_some(name)
+            let named = |r: Range<usize>| {
+                toks.get(r.end - 1)
+                    .is_some_and(Tok::capitalized)
+                    .then_some(r)
+            };
+            // "Vann Newkirk, a writer for The Atlantic, said" or "Carter’s press secretary,
+            // Peter Cook, told": the name on either side of the apposition.
+            comma
+                .checked_sub(1)
+                .and_then(|k| np_ending_at(toks, k))
+                .and_then(named)
+                .or_else(|| np_ending_at(toks, b.checked_sub(1)?).and_then(named))
         }
         _ => np_ending_at(toks, b),
     }
@@ -305,6 +323,7 @@ fn participle(t: &Tok<'_>) -> bool {
 fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>) {
     let toks = tokens(prose, range.clone());
     let sent = Span::new(range.start, range.end);
+    let base = out.len();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -410,31 +429,30 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             None
         } else {
             let left = j.checked_sub(1).and_then(|b| source_before(&toks, b));
-            // "who said": the source is the one the clause is about ("Smith, who said").
-            let left = match left {
-                Some(r) if toks[r.start].is("who") && r.start >= 2 && toks[r.start - 1].is(",") => {
-                    np_ending_at(&toks, r.start - 2).or(Some(r))
-                }
-                other => other,
-            };
-            if left.is_none() && before.is_none_or(Tok::closing_punct) && !t.lower.ends_with("ing")
+            // Only verbs of saying invert ("…,” said Smith); "…, praised the efforts" has an
+            // object after it, not a source.
+            if left.is_none() && before.is_none_or(Tok::closing_punct) && lexicon::inverts(&t.lower)
             {
                 source_after = np_starting_at(&toks, i + 1, false);
             }
             left
         };
-        let source_np = np.clone().or(source_after.clone()).or_else(|| {
-            // A participle or a second verb shares the sentence's subject ("…, adding that").
-            (!passive
-                && (t.lower.ends_with("ing") || before.is_some_and(|b| b.is("and") || b.is(","))))
-            .then(|| subject(&toks))
-            .flatten()
-            .filter(|r| r.end <= i)
-        });
-        let source = source_np
-            .as_ref()
-            .and_then(|r| span_of(&toks, r))
-            .map(|src| anonymous_phrase_start(prose, sent, src));
+        // A participle or a second verb shares the source of the attribution before it in the
+        // sentence ("“…,” McCain said, citing…"), else the sentence's subject ("…, adding").
+        let shares_source = !passive
+            && (t.lower.ends_with("ing") || before.is_some_and(|b| b.is("and") || b.is(",")));
+        let source = match np.clone().or(source_after.clone()) {
+            Some(r) => span_of(&toks, &r),
+            None if shares_source => {
+                out[base..].iter().rev().find_map(|f| f.source).or_else(|| {
+                    subject(&toks)
+                        .filter(|r| r.end <= i)
+                        .and_then(|r| span_of(&toks, &r))
+                })
+            }
+            None => None,
+        }
+        .map(|src| anonymous_phrase_start(prose, sent, src));
         // Content: what follows the cue, or what precedes the source when they close the
         // sentence ("The plan is dead, Smith said.").
         let group_start = np.as_ref().map_or(j, |r| r.start);

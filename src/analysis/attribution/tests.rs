@@ -162,3 +162,29 @@ fn never_panics_on_odd_input() {
         let _ = run(t);
     }
 }
+
+#[test]
+fn parentheses_appositions_and_shared_sources() {
+    let p = pairs("“Subpoenas are not optional,” Rep. Jane Roe (R-Utah) said.");
+    assert_eq!(p, [("said".into(), "Rep. Jane Roe (R-Utah)".into())]);
+    let p = pairs("Carter’s press secretary, Peter Cook, told the Times that it was over.");
+    assert_eq!(p, [("told".into(), "Peter Cook".into())]);
+    let p = pairs("“It hurts,” McCain said, citing low growth.");
+    assert_eq!(
+        p,
+        [
+            ("said".into(), "McCain".into()),
+            ("citing".into(), "McCain".into())
+        ]
+    );
+    // "praised" takes an object, never an inverted source.
+    let p = pairs("“We did well,” praised the crowd.");
+    assert_eq!(p, [("praised".into(), "-".into())]);
+}
+
+#[test]
+fn nouns_and_infinitives_are_not_cues() {
+    assert!(pairs("His claims were false. Trump’s tweets went viral.").is_empty());
+    assert!(pairs("It is hard to say what happens next.").is_empty());
+    assert_eq!(pairs("A study found that turnout fell.").len(), 1);
+}
