@@ -559,16 +559,21 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
     let prose = doc.prose();
     let text = doc.text();
     let mut found = Vec::new();
-    let mut sentence_of = Vec::new();
+    let mut here = Vec::new();
     for (si, s) in doc.sentences().iter().enumerate() {
-        let before = found.len();
-        sentence_attributions(prose, s.clone(), &mut found);
-        sentence_of.extend(std::iter::repeat_n(si, found.len() - before));
+        sentence_attributions(prose, s.clone(), &mut here);
+        // A cue inside a quotation is the quoted speaker's own words, not the story's
+        // attribution.
+        found.extend(
+            here.drain(..)
+                .filter(|f| !quoted(doc, f.cue.start))
+                .map(|f| (f, si)),
+        );
     }
     let mentions = mention_index(entities);
     let mut last_named: Option<Excerpt> = None;
     let mut attributions = Vec::with_capacity(found.len());
-    for (f, si) in found.into_iter().zip(sentence_of) {
+    for (f, si) in found {
         let source = f.source.map(|s| Excerpt::new(text, s));
         let source_resolved = match &source {
             Some(s) if is_pronoun(&s.text) => last_named.clone(),
@@ -595,6 +600,19 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
     }
     let quotes = quote_facts(doc, &attributions, &mentions);
     (quotes, attributions)
+}
+
+/// Whether `at` lies inside a quotation that closes or runs on (an unclosed mark proves
+/// nothing about what follows it).
+fn quoted(doc: &Document, at: usize) -> bool {
+    let quotes = &doc.quotes().quotes;
+    let k = quotes.partition_point(|q| q.span.start <= at);
+    // Outer quotations do not overlap: only the last one opening before `at` can hold it.
+    quotes[..k]
+        .iter()
+        .rev()
+        .find(|q| q.depth == 0)
+        .is_some_and(|q| at < q.span.end && q.end != QuoteEnd::Unclosed)
 }
 
 /// Every mention of every entity, sorted by start: (start, end, entity index).
@@ -726,17 +744,6 @@ fn speaker_of<'a>(
     let from = attributions.partition_point(|a| a.sentence < lo);
     let to = attributions.partition_point(|a| a.sentence <= hi);
     let candidates = attributions.get(from..to)?;
-    // A cue inside any quotation is the quoted speaker's own words, not an attribution.
-    let quotes = &doc.quotes().quotes;
-    let quoted = |at: usize| {
-        let k = quotes.partition_point(|q| q.span.start <= at);
-        // Outer quotations do not overlap: only the last one opening before `at` can hold it.
-        quotes[..k]
-            .iter()
-            .rev()
-            .find(|q| q.depth == 0)
-            .is_some_and(|q| at < q.span.end)
-    };
     // The next sentence attributes the quotation only when it opens with the source ("“…”
     // Smith added that…"), not when it merely mentions someone saying something.
     let opens_with_source = |a: &Attribution| {
@@ -750,7 +757,6 @@ fn speaker_of<'a>(
     let usable = |a: &&Attribution| {
         a.kind != CueKind::Hedge
             && a.source.is_some()
-            && !quoted(a.cue.start)
             && (a.sentence <= last || opens_with_source(a))
     };
     let distance = |a: &Attribution| {

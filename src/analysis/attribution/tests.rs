@@ -188,3 +188,9 @@ fn nouns_and_infinitives_are_not_cues() {
     assert!(pairs("It is hard to say what happens next.").is_empty());
     assert_eq!(pairs("A study found that turnout fell.").len(), 1);
 }
+
+#[test]
+fn cues_inside_quotations_are_the_speakers_words() {
+    let p = pairs("“They said it would rain,” Smith said.");
+    assert_eq!(p, [("said".into(), "Smith".into())]);
+}
