@@ -99,6 +99,9 @@ static ANONYMOUS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words before a colon that label a note, not a speaker ("Update: …").
 const LABELS: &[&str] = &[
+    "answer",
+    "online",
+    "question",
     "correction",
     "editor",
     "editor’s",
@@ -355,7 +358,11 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             let label = i > 0
                 && i <= 5
                 && toks[..i].iter().all(|t| t.capitalized() || t.text == ".")
-                && !LABELS.contains(&toks[0].lower.as_str());
+                && !LABELS.contains(&toks[0].lower.as_str())
+                && !lexicon::is_determiner(&toks[0].lower)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| !n.text.starts_with(|c: char| c.is_ascii_digit()));
             // A colon that opens a quotation, here or in the next paragraph ("He said:").
             let introduces = prose
                 .get(t.end..)
