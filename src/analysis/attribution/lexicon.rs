@@ -435,8 +435,6 @@ pub const ANONYMOUS_HEADS: &[&str] = &[
     "insiders",
     "official",
     "officials",
-    "person",
-    "people",
     "source",
     "sources",
 ];

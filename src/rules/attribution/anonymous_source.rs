@@ -12,7 +12,8 @@ pub(super) static RULE: Rule = Rule {
     doc: "Anonymous sources are part of news, but the desk asks why anonymity was granted and \
           expects the story to tell the reader (\"who spoke on condition of anonymity because \
           they were not authorised to discuss the talks\"). Flagged once per sentence when an \
-          attribution's source is an unnamed source, official, aide, insider or person. Not \
+          attribution's source is an unnamed source, official, aide or insider, or someone \
+          described only by what they know (\"a person familiar with the talks\"). Not \
           flagged: named officials (\"Interior Ministry official Jane Roe said\"), and sentences \
           that already say why the source is anonymous (\"on condition of anonymity\", \"not \
           authorized to\", \"asked not to be named\").",

@@ -10,8 +10,8 @@ pub(super) static RULE: Rule = Rule {
     summary: "A loaded verb of saying (\"claimed\", \"admitted\", \"insisted\") where \"said\" is neutral.",
     doc: "AP style: \"said\" is neutral; \"claimed\" casts doubt, \"admitted\", \"conceded\" and \
           \"confessed\" imply wrongdoing, \"insisted\" implies resistance. Flagged only when the \
-          verb introduces what someone said (a \"that\" clause, a quotation, or a closing \
-          \"…, he claimed.\"); the fix swaps in \"said\" in the same tense and form \
+          verb introduces what someone said (a \"that\" clause, a quotation or a colon, or \
+          closes the sentence after it: \"…, he claimed.\"); the fix swaps in \"said\" in the same tense and form \
           (\"claims\" → \"says\"). Not flagged: the other senses (\"claimed responsibility\", \
           \"admitted to hospital\", \"conceded the election\"). The fix is unsafe: the loaded \
           verb may be the reporter's deliberate, supported choice.",
@@ -33,7 +33,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         };
         let after = prose.get(a.cue.end..).unwrap_or("").trim_start();
         let introduces = after.starts_with("that ")
-            || after.starts_with(['“', '"', ':', ',', '.'])
+            || after.starts_with(['“', '"', ':'])
             || a.content.end <= a.cue.start;
         if !introduces {
             continue;
