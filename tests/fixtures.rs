@@ -30,9 +30,7 @@ fn comments(text: &str) -> Vec<(usize, &str)> {
     let mut pos = 0;
     while let Some(i) = text[pos..].find("<!--") {
         let start = pos + i;
-        let Some(j) = text[start..].find("-->") else {
-            break;
-        };
+        let Some(j) = text[start..].find("-->") else { break };
         out.push((start, text[start + 4..start + j].trim()));
         pos = start + j + 3;
     }
@@ -75,12 +73,8 @@ fn fact_value(a: &Analysis, doc: &Document, kind: &str, text: &str) -> Option<St
     let src = doc.text();
     let find = |list: &str, key: &str| -> Option<String> {
         v[list].as_array()?.iter().find_map(|item| {
-            let (s, e) = (
-                item["start"].as_u64()? as usize,
-                item["end"].as_u64()? as usize,
-            );
-            (src.get(s..e) == Some(text))
-                .then(|| item[key].to_string().trim_matches('"').to_owned())
+            let (s, e) = (item["start"].as_u64()? as usize, item["end"].as_u64()? as usize);
+            (src.get(s..e) == Some(text)).then(|| item[key].to_string().trim_matches('"').to_owned())
         })
     };
     match kind {
@@ -88,22 +82,14 @@ fn fact_value(a: &Analysis, doc: &Document, kind: &str, text: &str) -> Option<St
         "figure" => find("figures", "value"),
         "speaker" => v["quotes"].as_array()?.iter().find_map(|q| {
             let (s, e) = (q["start"].as_u64()? as usize, q["end"].as_u64()? as usize);
-            src.get(s..e)?
-                .contains(text)
-                .then(|| q["speaker"]["text"].as_str().unwrap_or("none").to_owned())
+            src.get(s..e)?.contains(text).then(|| {
+                q["speaker"]["text"].as_str().unwrap_or("none").to_owned()
+            })
         }),
         "entity" => v["entities"].as_array()?.iter().find_map(|ent| {
-            ent["mentions"]
-                .as_array()?
-                .iter()
-                .any(|m| m["text"] == text)
-                .then(|| {
-                    format!(
-                        "{} ({})",
-                        ent["name"].as_str().unwrap_or(""),
-                        ent["kind"].as_str().unwrap_or("")
-                    )
-                })
+            ent["mentions"].as_array()?.iter().any(|m| m["text"] == text).then(|| {
+                format!("{} ({})", ent["name"].as_str().unwrap_or(""), ent["kind"].as_str().unwrap_or(""))
+            })
         }),
         _ => panic!("unknown fact kind `{kind}`"),
     }
@@ -130,18 +116,11 @@ fn check_fixture(path: &Path) -> Result<(), String> {
                 fix,
             });
         } else if let Some(rest) = body.strip_prefix("fact ") {
-            let (kind, what) = rest
-                .split_once(':')
-                .ok_or("fact needs `KIND: TEXT = VALUE`")?;
+            let (kind, what) = rest.split_once(':').ok_or("fact needs `KIND: TEXT = VALUE`")?;
             let (t, want) = what.rsplit_once(" = ").ok_or("fact needs `= VALUE`")?;
             let got = fact_value(&analysis, &doc, kind.trim(), t.trim());
             if got.as_deref() != Some(want.trim()) {
-                let _ = writeln!(
-                    problems,
-                    "  fact {kind}: `{}` is {got:?}, expected {:?}",
-                    t.trim(),
-                    want.trim()
-                );
+                let _ = writeln!(problems, "  fact {kind}: `{}` is {got:?}, expected {:?}", t.trim(), want.trim());
             }
         }
     }
@@ -152,60 +131,27 @@ fn check_fixture(path: &Path) -> Result<(), String> {
             line: doc.lines().line_of(f.start) + 1,
             code: f.code.to_owned(),
             text: text[f.start..f.end].to_owned(),
-            fix: f
-                .fixes
-                .first()
-                .and_then(|fx| fx.edits.first())
-                .map(|e| e.replacement.clone()),
+            fix: f.fixes.first().and_then(|fx| fx.edits.first()).map(|e| e.replacement.clone()),
         })
         .collect();
     expected.sort();
     actual.sort();
     for e in &expected {
         let hit = actual.iter().any(|a| {
-            a.line == e.line
-                && a.code == e.code
-                && a.text == e.text
-                && (e.fix.is_none() || a.fix == e.fix)
+            a.line == e.line && a.code == e.code && a.text == e.text && (e.fix.is_none() || a.fix == e.fix)
         });
         if !hit {
             let near: Vec<_> = actual.iter().filter(|a| a.line == e.line).collect();
-            let _ = writeln!(
-                problems,
-                "  missing line {}: {} `{}`{}; found there: {near:?}",
-                e.line,
-                e.code,
-                e.text,
-                e.fix
-                    .as_ref()
-                    .map(|f| format!(" -> {f}"))
-                    .unwrap_or_default()
-            );
+            let _ = writeln!(problems, "  missing line {}: {} `{}`{}; found there: {near:?}", e.line, e.code, e.text, e.fix.as_ref().map(|f| format!(" -> {f}")).unwrap_or_default());
         }
     }
     for a in &actual {
-        if !expected
-            .iter()
-            .any(|e| e.line == a.line && e.code == a.code && e.text == a.text)
-        {
-            let msg = analysis
-                .findings
-                .iter()
-                .find(|f| f.code == a.code && text[f.start..f.end] == a.text)
-                .map(|f| f.message.as_str())
-                .unwrap_or("");
-            let _ = writeln!(
-                problems,
-                "  unexpected line {}: {} `{}` ({msg})",
-                a.line, a.code, a.text
-            );
+        if !expected.iter().any(|e| e.line == a.line && e.code == a.code && e.text == a.text) {
+            let msg = analysis.findings.iter().find(|f| f.code == a.code && text[f.start..f.end] == a.text).map(|f| f.message.as_str()).unwrap_or("");
+            let _ = writeln!(problems, "  unexpected line {}: {} `{}` ({msg})", a.line, a.code, a.text);
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
 fn fixtures() -> Vec<PathBuf> {
