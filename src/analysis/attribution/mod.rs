@@ -1,0 +1,863 @@
+//! Attribution: who says what — quotations with their speakers, and attributed claims.
+//!
+//! The pass works sentence by sentence over the prose. A *cue* is a reporting verb from the
+//! lexicon ("said", "told", "argued"), "according to", a colon that introduces a quotation, or
+//! a hedge ("reportedly", "it is believed"). Its *source* is the noun phrase before the cue
+//! (after auxiliaries and adverbs: "Smith has also said"), the one after it when the cue
+//! follows a quotation or a comma ("…,” said Smith"), the agent of a passive ("was reported by
+//! Reuters"), or the subject of the sentence for a participle ("…, adding that"). Its
+//! *content* is the rest of the sentence after the cue, or the part before it when the source
+//! and cue come last ("The plan is dead, Smith said."). Passives and hedges have no source.
+//!
+//! A quotation takes its speaker from the nearest attribution in its own sentences, then the
+//! previous and the next sentence of its paragraph; a quotation that continues one from the
+//! previous paragraph (the multi-paragraph convention) takes that one's speaker. A pronoun
+//! source is resolved to the last source before it that names someone.
+//!
+//! Everything is linear in the text: each sentence is tokenised once, and quotations find
+//! their attributions by binary search over attributions sorted by position.
+
+mod lexicon;
+
+pub use lexicon::{is_vague, neutral_form};
+
+use super::entities::Entity;
+use crate::finding::{Excerpt, Span};
+use crate::text::{Document, QuoteEnd};
+use regex::Regex;
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A direct quotation and who said it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuoteFact {
+    pub start: usize,
+    pub end: usize,
+    pub end_kind: QuoteEnd,
+    /// The words that name the speaker where the quotation is attributed ("he", "Tokayev").
+    pub speaker: Option<Excerpt>,
+    pub cue: Option<Excerpt>,
+    /// The speaker named in full: a pronoun resolved to the last named source before it.
+    pub speaker_resolved: Option<Excerpt>,
+    /// The entity whose mention covers the speaker (index into `entities`).
+    pub speaker_entity: Option<usize>,
+    /// Reads as one or more whole sentences (capitalised, ends in punctuation), not a partial
+    /// quote, a title or a scare-quoted word.
+    pub full_sentence: bool,
+    /// Continues a quotation that ran on from the previous paragraph.
+    pub continued: bool,
+}
+
+/// What kind of word marks an attribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CueKind {
+    /// A reporting verb: "said", "told", "argued".
+    Verb,
+    /// "according to X".
+    AccordingTo,
+    /// A colon that introduces a quotation.
+    Colon,
+    /// A dash that signs a quotation ("…” ― Carla Sanchez").
+    Dash,
+    /// An agentless hedge: "reportedly", "it is believed", "is said to".
+    Hedge,
+}
+
+/// An attribution relation: a cue ("said"), its source (or none) and what it covers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    pub cue: Excerpt,
+    pub source: Option<Excerpt>,
+    pub content: Span,
+    pub kind: CueKind,
+    /// The source named in full when it is a pronoun ("he" → "Tokayev").
+    pub source_resolved: Option<Excerpt>,
+    /// The source is unnamed ("sources", "officials", "a person familiar with").
+    pub anonymous: bool,
+    /// Index of the sentence holding the cue.
+    pub sentence: usize,
+}
+
+/// Hedges and agentless attributions: a claim with no one behind it unless the sentence names
+/// a source.
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|(?:is|are|was|were) (?:said|rumou?red|alleged|believed|thought) to|it (?:is|was|has been|had been) (?:widely )?(?:believed|reported|understood|alleged|claimed|rumou?red|said|thought)|according to (?:media |news |press )?reports|(?:reports|rumou?rs) (?:say|said|suggest|suggested)|many (?:people )?believe|(?:critics|observers) (?:say|said|argue|argued|claim|claimed|contend|have said))\b",
+    )
+    .expect("valid regex")
+});
+
+/// Unnamed sources described by what they know ("a source familiar with the talks").
+static ANONYMOUS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:a|an|one|two|three|several|other|another|the|senior|administration|government|campaign)\s+)*(?:sources?|officials?|aides?|insiders?|people|persons?)\s+(?:familiar with|close to|with knowledge of|briefed on|who (?:spoke|asked|requested|declined|was not|were not))\b",
+    )
+    .expect("valid regex")
+});
+
+/// Words before a colon that label a note, not a speaker ("Update: …").
+const LABELS: &[&str] = &[
+    "answer",
+    "online",
+    "question",
+    "correction",
+    "editor",
+    "editor’s",
+    "editor's",
+    "note",
+    "photo",
+    "read",
+    "related",
+    "update",
+    "video",
+    "warning",
+    "watch",
+];
+
+/// Words after which a cue word is a noun.
+const NOUN_MARKERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "the", "their", "these", "those", "your",
+];
+
+/// "Trump’s", "the ministry's" (but not "he’s", "it's": a pronoun with "is" or "has").
+fn possessive(t: &Tok<'_>) -> bool {
+    ["’s", "'s"].iter().any(|s| {
+        t.lower
+            .strip_suffix(s)
+            .is_some_and(|stem| !stem.is_empty() && !lexicon::PRONOUNS.contains(&stem))
+    }) && !matches!(
+        t.lower.as_str(),
+        "that’s" | "that's" | "there’s" | "there's" | "what’s" | "what's"
+    )
+}
+
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}’'.\-]*[\p{L}\p{M}\p{N}])?|\S")
+        .expect("valid regex")
+});
+
+/// One token of a sentence: a word or one punctuation character.
+#[derive(Clone, Debug)]
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    lower: String,
+    word: bool,
+}
+
+impl Tok<'_> {
+    fn capitalized(&self) -> bool {
+        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+    fn closing_punct(&self) -> bool {
+        matches!(self.text, "," | "”" | "\"" | "’" | "—" | "–" | ")")
+    }
+}
+
+fn tokens<'a>(prose: &'a str, range: Range<usize>) -> Vec<Tok<'a>> {
+    let Some(slice) = prose.get(range.clone()) else {
+        return Vec::new();
+    };
+    TOKEN
+        .find_iter(slice)
+        .map(|m| {
+            let text = m.as_str();
+            Tok {
+                start: range.start + m.start(),
+                end: range.start + m.end(),
+                text,
+                lower: text.to_lowercase(),
+                word: text.chars().next().is_some_and(char::is_alphanumeric),
+            }
+        })
+        .collect()
+}
+
+/// The noun phrase that ends at token `j` (its head), extended left over names, titles and
+/// determiners. `None` when `j` cannot head a source.
+fn np_ending_at(toks: &[Tok<'_>], j: usize) -> Option<Range<usize>> {
+    let head = toks.get(j)?;
+    if !head.word || lexicon::is_not_source(&head.lower) || lexicon::is_cue(&head.lower) {
+        return None;
+    }
+    if lexicon::PRONOUNS.contains(&head.lower.as_str()) {
+        return Some(j..j + 1);
+    }
+    if !head.capitalized() && (head.lower.ends_with("ing") || head.lower.ends_with("ed")) {
+        return None;
+    }
+    let mut k = j;
+    let mut lowercase = usize::from(!head.capitalized());
+    while k > 0 && j - k < 7 {
+        let t = &toks[k - 1];
+        // The full stop of a title's abbreviation ("Rep. Jane Roe", "Sen. Al Poe").
+        let title_stop = t.text == "."
+            && k >= 2
+            && toks[k - 2].capitalized()
+            && toks[k - 2].text.len() <= 4
+            && toks[k - 2].end == t.start;
+        if title_stop {
+            k -= 2;
+            continue;
+        }
+        if !t.word || lexicon::PRONOUNS.contains(&t.lower.as_str()) {
+            break;
+        }
+        if lexicon::is_determiner(&t.lower) {
+            k -= 1;
+            break;
+        }
+        let of_between_names = t.is("of") && k >= 2 && toks[k - 2].capitalized();
+        if t.capitalized() || of_between_names {
+            k -= 1;
+        } else if !lexicon::is_not_source(&t.lower)
+            && !lexicon::is_cue(&t.lower)
+            && !lexicon::is_between(&t.lower)
+            && lowercase < 3
+        {
+            lowercase += 1;
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    Some(k..j + 1)
+}
+
+/// The noun phrase starting at token `i`: determiners, then names, titles and nouns up to
+/// punctuation or a function word. With `lowercase_start` false, it must start with a name, a
+/// determiner or a pronoun (an inverted subject: "said the ministry", "said Smith").
+fn np_starting_at(toks: &[Tok<'_>], i: usize, lowercase_start: bool) -> Option<Range<usize>> {
+    let first = toks.get(i)?;
+    if !first.word {
+        return None;
+    }
+    if lexicon::PRONOUNS.contains(&first.lower.as_str()) && first.lower != "who" {
+        return Some(i..i + 1);
+    }
+    let det = lexicon::is_determiner(&first.lower);
+    if !lowercase_start && !det && !first.capitalized() {
+        return None;
+    }
+    let mut k = i + usize::from(det);
+    let mut end = None;
+    while let Some(t) = toks.get(k) {
+        if k - i >= 8 || !t.word || lexicon::is_cue(&t.lower) || lexicon::is_between(&t.lower) {
+            break;
+        }
+        let of_between_names = t.is("of") && toks.get(k + 1).is_some_and(Tok::capitalized);
+        if !t.capitalized() && !of_between_names && lexicon::is_not_source(&t.lower) {
+            break;
+        }
+        end = Some(k + 1);
+        k += 1;
+    }
+    end.map(|e| i..e)
+}
+
+/// The source whose phrase ends at token `b`, looking through a parenthesis ("Sen. Claire
+/// McCaskill (D-Mo.) said") and an apposition ("Vann Newkirk, a writer for The Atlantic,
+/// said"), where the named person is the source.
+fn source_before(toks: &[Tok<'_>], b: usize) -> Option<Range<usize>> {
+    let t = toks.get(b)?;
+    let back = |open: &str, stop: &[&str]| {
+        (1..=15)
+            .map_while(|d| b.checked_sub(d))
+            .take_while(|&k| !stop.contains(&toks[k].text) && !lexicon::is_cue(&toks[k].lower))
+            .find(|&k| toks[k].text == open)
+    };
+    match t.text {
+        ")" => {
+            let open = back("(", &[")", "“", "”", "\""])?;
+            let r = np_ending_at(toks, open.checked_sub(1)?)?;
+            Some(r.start..b + 1)
+        }
+        "," => {
+            let comma = back(",", &["“", "”", "\"", "(", ")", ":", ";"])?;
+            let named = |r: Range<usize>| {
+                toks.get(r.end - 1)
+                    .is_some_and(Tok::capitalized)
+                    .then_some(r)
+            };
+            // "Vann Newkirk, a writer for The Atlantic, said" or "Carter’s press secretary,
+            // Peter Cook, told": the name on either side of the apposition.
+            comma
+                .checked_sub(1)
+                .and_then(|k| np_ending_at(toks, k))
+                .and_then(named)
+                .or_else(|| np_ending_at(toks, b.checked_sub(1)?).and_then(named))
+        }
+        _ => np_ending_at(toks, b),
+    }
+}
+
+fn span_of(toks: &[Tok<'_>], r: &Range<usize>) -> Option<Span> {
+    Some(Span::new(
+        toks.get(r.start)?.start,
+        toks.get(r.end.checked_sub(1)?)?.end,
+    ))
+}
+
+/// The first noun phrase of a sentence (its subject, usually), past opening punctuation.
+fn subject(toks: &[Tok<'_>]) -> Option<Range<usize>> {
+    let i = toks.iter().position(|t| t.word)?;
+    np_starting_at(toks, i, false)
+}
+
+struct Found {
+    cue: Span,
+    source: Option<Span>,
+    content: Span,
+    kind: CueKind,
+}
+
+/// Whether `t` is a participle a form of "be" can make passive ("was reported").
+fn participle(t: &Tok<'_>) -> bool {
+    t.lower.ends_with("ed") || matches!(t.lower.as_str(), "said" | "told" | "known" | "shown")
+}
+
+/// Every attribution in one sentence (`range`, document offsets of the prose).
+fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>) {
+    let toks = tokens(prose, range.clone());
+    let sent = Span::new(range.start, range.end);
+    let base = out.len();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
+            let cue = Span::new(t.start, toks[i + 1].end);
+            let np = np_starting_at(&toks, i + 2, true);
+            let source = np.as_ref().and_then(|r| span_of(&toks, r));
+            let after = np.as_ref().map_or(i + 2, |r| r.end);
+            let content = if toks[..i].iter().any(|t| t.word) {
+                Span::new(sent.start, cue.start)
+            } else {
+                let from = toks[after..]
+                    .iter()
+                    .find(|t| t.word)
+                    .map_or(sent.end, |t| t.start);
+                Span::new(from, sent.end)
+            };
+            out.push(Found {
+                cue,
+                source,
+                content,
+                kind: CueKind::AccordingTo,
+            });
+            i = after.max(i + 2);
+            continue;
+        }
+        if t.text == ":" {
+            // "Tokayev: We will not yield" (headline, transcript): a label of names.
+            let label = i > 0
+                && i <= 5
+                && toks[..i].iter().all(|t| t.capitalized() || t.text == ".")
+                && !LABELS.contains(&toks[0].lower.as_str())
+                && !lexicon::is_determiner(&toks[0].lower)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| !n.text.starts_with(|c: char| c.is_ascii_digit()));
+            // A colon that opens a quotation, here or in the next paragraph ("He said:").
+            let introduces = prose
+                .get(t.end..)
+                .is_some_and(|rest| rest.trim_start().starts_with(['“', '"']));
+            let cue_before = out
+                .iter()
+                .any(|f| f.cue.start >= sent.start && f.cue.end <= t.start);
+            if label || (introduces && !cue_before) {
+                // Without a verb the sentence's subject is a guess: trust a pronoun or a
+                // phrase of two words or more ("The ministry was blunt:"), not a lone
+                // capitalised first word ("Wait, it gets better:").
+                let source = if label {
+                    span_of(&toks, &(0..i))
+                } else {
+                    subject(&toks)
+                        .filter(|r| {
+                            r.len() > 1 || lexicon::PRONOUNS.contains(&toks[r.start].lower.as_str())
+                        })
+                        .and_then(|r| span_of(&toks, &r))
+                };
+                let from = toks.get(i + 1).map_or(sent.end, |n| n.start);
+                out.push(Found {
+                    cue: Span::new(t.start, t.end),
+                    source,
+                    content: Span::new(from, sent.end),
+                    kind: CueKind::Colon,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if matches!(t.text, "―" | "—" | "–")
+            && (i == 0 || toks[i - 1].text == "”" || toks[i - 1].text == "\"")
+            && let Some(np) = np_starting_at(&toks, i + 1, false)
+        {
+            out.push(Found {
+                cue: Span::new(t.start, t.end),
+                source: span_of(&toks, &np),
+                content: Span::new(sent.start, t.start.max(sent.start)),
+                kind: CueKind::Dash,
+            });
+            i = np.end;
+            continue;
+        }
+        // An infinitive ("to say", "to tell") is an intention, not an attribution, and after
+        // a determiner or a possessive the word is a noun ("his claims", "Trump’s tweets").
+        let noun_or_infinitive = i > 0 && {
+            let p = &toks[i - 1];
+            p.is("to") || NOUN_MARKERS.contains(&p.lower.as_str()) || possessive(p)
+        };
+        let cue = lexicon::is_cue(&t.lower)
+            || (lexicon::is_cue_before_that(&t.lower)
+                && toks.get(i + 1).is_some_and(|n| n.is("that")));
+        if !t.word || !cue || noun_or_infinitive {
+            i += 1;
+            continue;
+        }
+        // Skip auxiliaries and adverbs back to the word before them.
+        let mut j = i;
+        while j > 0 && i - j < 3 && lexicon::is_between(&toks[j - 1].lower) {
+            j -= 1;
+        }
+        let before = j.checked_sub(1).map(|b| &toks[b]);
+        let passive =
+            before.is_some_and(|b| lexicon::BE.contains(&b.lower.as_str())) && participle(t);
+        let mut source_after = None;
+        let np = if passive {
+            if toks.get(i + 1).is_some_and(|n| n.is("by")) {
+                source_after = np_starting_at(&toks, i + 2, true);
+            }
+            None
+        } else {
+            let left = j.checked_sub(1).and_then(|b| source_before(&toks, b));
+            // Only verbs of saying invert ("…,” said Smith); "…, praised the efforts" has an
+            // object after it, not a source.
+            if left.is_none() && before.is_none_or(Tok::closing_punct) && lexicon::inverts(&t.lower)
+            {
+                source_after = np_starting_at(&toks, i + 1, false);
+            }
+            left
+        };
+        // A participle or a second verb shares the source of the attribution before it in the
+        // sentence ("“…,” McCain said, citing…"), else the sentence's subject ("…, adding").
+        let shares_source = !passive
+            && (t.lower.ends_with("ing") || before.is_some_and(|b| b.is("and") || b.is(",")));
+        let source = match np.clone().or(source_after.clone()) {
+            Some(r) => span_of(&toks, &r),
+            None if shares_source => {
+                out[base..].iter().rev().find_map(|f| f.source).or_else(|| {
+                    subject(&toks)
+                        .filter(|r| r.end <= i)
+                        .and_then(|r| span_of(&toks, &r))
+                })
+            }
+            None => None,
+        }
+        .map(|src| anonymous_phrase_start(prose, sent, src));
+        // Content: what follows the cue, or what precedes the source when they close the
+        // sentence ("The plan is dead, Smith said.").
+        let group_start = np.as_ref().map_or(j, |r| r.start);
+        let group_end = source_after.as_ref().map_or(i + 1, |r| r.end);
+        let tail_words = toks[group_end..].iter().filter(|t| t.word).count();
+        let content = if group_start > 0 && toks[group_start - 1].closing_punct() && tail_words < 4
+        {
+            Span::new(sent.start, toks[group_start - 1].start)
+        } else {
+            let mut from = group_end;
+            while toks
+                .get(from)
+                .is_some_and(|t| t.is("that") || t.text == ":" || t.text == ",")
+            {
+                from += 1;
+            }
+            Span::new(toks.get(from).map_or(sent.end, |t| t.start), sent.end)
+        };
+        out.push(Found {
+            cue: Span::new(t.start, t.end),
+            source,
+            content,
+            kind: CueKind::Verb,
+        });
+        i = group_end.max(i + 1);
+    }
+    // Hedges the verb lexicon did not already mark ("reportedly", "it is believed").
+    let Some(text) = prose.get(range.clone()) else {
+        return;
+    };
+    let first_new = out.partition_point(|f| f.cue.start < sent.start);
+    for m in HEDGE.find_iter(text) {
+        let span = Span::new(range.start + m.start(), range.start + m.end());
+        let overlapping = out[first_new..]
+            .iter_mut()
+            .find(|f| f.cue.start < span.end && span.start < f.cue.end);
+        if let Some(f) = overlapping {
+            // "it was reported", "critics say": the verb's attribution is the hedge.
+            let vague = f
+                .source
+                .is_none_or(|s| prose.get(s.range()).is_some_and(lexicon::is_vague));
+            if vague {
+                f.cue = Span::new(span.start.min(f.cue.start), span.end.max(f.cue.end));
+                f.kind = CueKind::Hedge;
+            }
+            continue;
+        }
+        out.push(Found {
+            cue: span,
+            source: None,
+            content: sent,
+            kind: CueKind::Hedge,
+        });
+    }
+    out[first_new..].sort_by_key(|f| f.cue.start);
+}
+
+/// A source found inside a description of an unnamed source ("the negotiations" in "A source
+/// familiar with the negotiations said") is the whole description.
+fn anonymous_phrase_start(prose: &str, sent: Span, src: Span) -> Span {
+    let Some(text) = prose.get(sent.range()) else {
+        return src;
+    };
+    ANONYMOUS_PHRASE
+        .find_iter(text)
+        .map(|m| (sent.start + m.start(), sent.start + m.end()))
+        .find(|&(start, end)| start < src.start && src.start <= end + 40)
+        .map_or(src, |(start, _)| Span::new(start, src.end))
+}
+
+fn is_pronoun(text: &str) -> bool {
+    lexicon::PRONOUNS.contains(&text.to_lowercase().as_str())
+}
+
+/// A source that names someone: starts with a capital and is not a pronoun.
+fn names_someone(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase)
+        && !is_pronoun(first)
+        && !lexicon::is_determiner(&first.to_lowercase())
+}
+
+fn is_anonymous(doc: &Document, source: Option<&Excerpt>, sentence: Span) -> bool {
+    let anonymous_head = source.is_some_and(|s| {
+        let mut words = s.text.split_whitespace();
+        let last = words.next_back().unwrap_or("").to_lowercase();
+        let named = s
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            >= 2;
+        lexicon::ANONYMOUS_HEADS.contains(&last.as_str()) && !named
+    });
+    anonymous_head
+        || doc
+            .prose()
+            .get(sentence.range())
+            .is_some_and(|t| ANONYMOUS_PHRASE.is_match(t))
+}
+
+/// Quotations (outer level) with their speakers, and every attribution.
+pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribution>) {
+    let prose = doc.prose();
+    let text = doc.text();
+    let mut found = Vec::new();
+    let mut here = Vec::new();
+    for (si, s) in doc.sentences().iter().enumerate() {
+        sentence_attributions(prose, s.clone(), &mut here);
+        // A cue inside a quotation is the quoted speaker's own words, not the story's
+        // attribution.
+        found.extend(
+            here.drain(..)
+                .filter(|f| !quoted(doc, f.cue.start))
+                .map(|f| (f, si)),
+        );
+    }
+    let mentions = mention_index(entities);
+    let mut last_named: Option<Excerpt> = None;
+    let mut attributions = Vec::with_capacity(found.len());
+    for (f, si) in found {
+        let source = f.source.map(|s| Excerpt::new(text, s));
+        let source_resolved = match &source {
+            Some(s) if is_pronoun(&s.text) => last_named.clone(),
+            Some(s) if names_someone(&s.text) => {
+                last_named = Some(s.clone());
+                None
+            }
+            _ => None,
+        };
+        let sentence = doc
+            .sentences()
+            .get(si)
+            .map_or(f.content, |r| r.clone().into());
+        let anonymous = f.kind != CueKind::Hedge && is_anonymous(doc, source.as_ref(), sentence);
+        attributions.push(Attribution {
+            cue: Excerpt::new(text, f.cue),
+            source,
+            content: f.content,
+            kind: f.kind,
+            source_resolved,
+            anonymous,
+            sentence: si,
+        });
+    }
+    let quotes = quote_facts(doc, &attributions, &mentions);
+    (quotes, attributions)
+}
+
+/// Whether `at` lies inside a quotation that closes or runs on (an unclosed mark proves
+/// nothing about what follows it).
+fn quoted(doc: &Document, at: usize) -> bool {
+    let quotes = &doc.quotes().quotes;
+    let k = quotes.partition_point(|q| q.span.start <= at);
+    // Outer quotations do not overlap: only the last one opening before `at` can hold it.
+    quotes[..k]
+        .iter()
+        .rev()
+        .find(|q| q.depth == 0)
+        .is_some_and(|q| at < q.span.end && q.end != QuoteEnd::Unclosed)
+}
+
+/// Every mention of every entity, sorted by start: (start, end, entity index).
+fn mention_index(entities: &[Entity]) -> Vec<(usize, usize, usize)> {
+    let mut v: Vec<_> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// The entity one of whose mentions covers (or sits inside) `span`.
+fn entity_at(mentions: &[(usize, usize, usize)], span: Span) -> Option<usize> {
+    let upto = mentions.partition_point(|m| m.0 < span.end.max(span.start + 1));
+    // Mentions do not nest deeply: look back a few for one reaching the span.
+    mentions[..upto]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|m| m.1 > span.start && (m.0 >= span.start || m.1 >= span.end))
+        .map(|m| m.2)
+}
+
+/// Whether a quotation reads as a whole sentence rather than a partial quote or a title: it
+/// is capitalised, ends in punctuation, has a few words, and opens its sentence or follows a
+/// comma, a colon, a dash or a cue ("said “We…”", not "read “The Art of War.”").
+fn full_sentence(doc: &Document, q: &crate::text::Quote) -> bool {
+    let prose = doc.prose();
+    let sentence_start = doc
+        .sentence_at(q.span.start)
+        .and_then(|i| doc.sentences().get(i))
+        .map_or(q.span.start, |s| s.start.min(q.span.start));
+    let lead = prose
+        .get(sentence_start..q.span.start)
+        .unwrap_or("")
+        .trim_end();
+    let last_word = lead
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let introduced = lead.is_empty()
+        || lead.ends_with([',', ':', '—', '–', '(', '“', '"'])
+        || lexicon::is_cue(&last_word);
+    let (end, continued) = (q.end, q.continued);
+    let Some(c) = prose.get(q.content.clone()) else {
+        return false;
+    };
+    let c = c.trim();
+    let starts_upper = c
+        .chars()
+        .find(|ch| ch.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    let words = c.split_whitespace().count();
+    let ends_like_sentence = c.ends_with(['.', '?', '!', '…', ',']) || end != QuoteEnd::Closed;
+    introduced && (starts_upper || continued) && ends_like_sentence && words >= 3
+}
+
+fn quote_facts(
+    doc: &Document,
+    attributions: &[Attribution],
+    mentions: &[(usize, usize, usize)],
+) -> Vec<QuoteFact> {
+    let mut out: Vec<QuoteFact> = Vec::new();
+    let mut carried: Option<(Option<Excerpt>, Option<Excerpt>, Option<Excerpt>)> = None;
+    for q in doc.quotes().quotes.iter().filter(|q| q.depth == 0) {
+        let span = Span::new(q.span.start, q.span.end);
+        let found = speaker_of(doc, attributions, span);
+        let (speaker, cue, resolved) = match (found, q.continued, &carried) {
+            (Some(a), _, _) => (
+                a.source.clone(),
+                Some(a.cue.clone()),
+                a.source_resolved.clone().or_else(|| a.source.clone()),
+            ),
+            (None, true, Some(c)) => c.clone(),
+            _ => (None, None, None),
+        };
+        // A multi-paragraph quotation is attributed once, often in its last paragraph: give
+        // the speaker back to the paragraphs before it.
+        if speaker.is_some() && q.continued {
+            for prev in out.iter_mut().rev() {
+                if prev.speaker.is_some() || !(prev.end_kind == QuoteEnd::RunsOn) {
+                    break;
+                }
+                prev.speaker = speaker.clone();
+                prev.cue = cue.clone();
+                prev.speaker_resolved = resolved.clone();
+                prev.speaker_entity = resolved
+                    .as_ref()
+                    .and_then(|r| entity_at(mentions, r.span()));
+            }
+        }
+        carried =
+            (q.end == QuoteEnd::RunsOn).then(|| (speaker.clone(), cue.clone(), resolved.clone()));
+        out.push(QuoteFact {
+            start: span.start,
+            end: span.end,
+            end_kind: q.end,
+            speaker_entity: resolved
+                .as_ref()
+                .and_then(|r| entity_at(mentions, r.span())),
+            speaker,
+            cue,
+            speaker_resolved: resolved,
+            full_sentence: full_sentence(doc, q),
+            continued: q.continued,
+        });
+    }
+    out
+}
+
+/// The attribution that carries a quotation: one whose cue is in the quotation's sentences
+/// (outside the marks), else in the sentence before or after it in the same paragraph.
+fn speaker_of<'a>(
+    doc: &Document,
+    attributions: &'a [Attribution],
+    q: Span,
+) -> Option<&'a Attribution> {
+    let first = doc.sentence_at(q.start)?;
+    let last = doc
+        .sentence_at(q.end.saturating_sub(1).max(q.start))
+        .unwrap_or(first);
+    let block = doc.block_at(q.start)?;
+    let in_block = doc.block_sentences(block);
+    let lo = first.saturating_sub(1).max(in_block.start);
+    let hi = (last + 1).min(in_block.end.saturating_sub(1));
+    let from = attributions.partition_point(|a| a.sentence < lo);
+    let to = attributions.partition_point(|a| a.sentence <= hi);
+    let candidates = attributions.get(from..to)?;
+    // The next sentence attributes the quotation only when it opens with the source ("“…”
+    // Smith added that…"), not when it merely mentions someone saying something.
+    let opens_with_source = |a: &Attribution| {
+        let Some((src, sent)) = a.source.as_ref().zip(doc.sentences().get(a.sentence)) else {
+            return false;
+        };
+        doc.prose()
+            .get(sent.start..src.start.max(sent.start))
+            .is_some_and(|lead| !lead.chars().any(char::is_alphanumeric))
+    };
+    let usable = |a: &&Attribution| {
+        a.kind != CueKind::Hedge
+            && a.source.is_some()
+            && (a.sentence <= last || opens_with_source(a))
+    };
+    let distance = |a: &Attribution| {
+        if (first..=last).contains(&a.sentence) {
+            // Same sentence: nearest to the quotation's edges.
+            (
+                0,
+                a.cue.start.abs_diff(q.end).min(a.cue.end.abs_diff(q.start)),
+            )
+        } else if a.sentence < first {
+            (1, q.start - a.cue.end.min(q.start))
+        } else {
+            (2, a.cue.start.saturating_sub(q.end))
+        }
+    };
+    candidates
+        .iter()
+        .filter(usable)
+        .min_by_key(|a| distance(a))
+        .or_else(|| introduced_by_previous_block(doc, attributions, q, block))
+}
+
+/// A quotation that opens its paragraph after one ending in a colon ("He said:") takes that
+/// colon's attribution.
+fn introduced_by_previous_block<'a>(
+    doc: &Document,
+    attributions: &'a [Attribution],
+    q: Span,
+    block: usize,
+) -> Option<&'a Attribution> {
+    let this = doc.blocks().get(block)?;
+    let prev = doc.blocks().get(block.checked_sub(1)?)?;
+    if doc.prose().get(this.start..q.start)?.trim() != ""
+        || !doc.prose().get(prev.clone())?.trim_end().ends_with(':')
+    {
+        return None;
+    }
+    let last_sentence = doc.block_sentences(block - 1).end.checked_sub(1)?;
+    let from = attributions.partition_point(|a| a.sentence < last_sentence);
+    let to = attributions.partition_point(|a| a.sentence <= last_sentence);
+    attributions
+        .get(from..to)?
+        .iter()
+        .rev()
+        .find(|a| a.kind != CueKind::Hedge && a.source.is_some())
+}
+
+/// Whether an attribution vouches for `span`: its content contains the span, or the span lies
+/// within the sentence that holds the cue, or within the next sentence of the same paragraph
+/// ("Police said 12 people died. Another 40 were hurt."). Hedges ("reportedly") vouch for
+/// nothing, and neither does an attribution with no source.
+pub fn covers(attributions: &[Attribution], doc: &Document, span: Span) -> bool {
+    let Some(block) = doc.block_at(span.start) else {
+        return false;
+    };
+    let sentences = doc.block_sentences(block);
+    let from = attributions.partition_point(|a| a.sentence < sentences.start);
+    let to = attributions.partition_point(|a| a.sentence < sentences.end);
+    let within = |r: Span| r.start <= span.start && span.end <= r.end;
+    let sentence = |i: usize| doc.sentences().get(i).map(|r| Span::from(r.clone()));
+    attributions
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .any(|a| {
+            a.kind != CueKind::Hedge
+                && a.source.is_some()
+                && (within(a.content)
+                    || sentence(a.sentence).is_some_and(within)
+                    || (a.sentence + 1 < sentences.end
+                        && sentence(a.sentence + 1).is_some_and(within)))
+        })
+}
+
+/// Markdown for an editor hover on a quotation: who said it, named in full.
+pub fn describe_quote(q: &QuoteFact, entities: &[Entity]) -> String {
+    let Some(speaker) = &q.speaker else {
+        return "**No speaker found** for this quotation in its sentence or paragraph.".to_owned();
+    };
+    let full = q
+        .speaker_entity
+        .and_then(|i| entities.get(i))
+        .map(|e| e.name.clone())
+        .or_else(|| q.speaker_resolved.as_ref().map(|r| r.text.clone()))
+        .unwrap_or_else(|| speaker.text.clone());
+    let mut s = format!("said by **{full}**");
+    if full != speaker.text {
+        s.push_str(&format!(" (“{}” here)", speaker.text));
+    }
+    if let Some(cue) = &q.cue {
+        s.push_str(&format!(", cue “{}”", cue.text));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,196 @@
+use super::*;
+use crate::text::Format;
+
+fn run(text: &str) -> (Document, Vec<QuoteFact>, Vec<Attribution>) {
+    let doc = Document::new(text, Format::Markdown);
+    let (q, a) = find(&doc, &[]);
+    (doc, q, a)
+}
+
+/// (cue, source) texts of every attribution.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    run(text)
+        .2
+        .iter()
+        .map(|a| {
+            (
+                a.cue.text.clone(),
+                a.source.as_ref().map_or("-".to_owned(), |s| s.text.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn source_before_after_and_inverted() {
+    let p = pairs("Kazakh President Kassym-Jomart Tokayev said militants were behind it.");
+    assert_eq!(
+        p,
+        [(
+            "said".into(),
+            "Kazakh President Kassym-Jomart Tokayev".into()
+        )]
+    );
+    let p = pairs("“We will not yield,” said Tokayev.");
+    assert_eq!(p, [("said".into(), "Tokayev".into())]);
+    let p = pairs("“We will not yield,” he said.");
+    assert_eq!(p, [("said".into(), "he".into())]);
+    let p = pairs("The plan is dead, the ministry says.");
+    assert_eq!(p, [("says".into(), "the ministry".into())]);
+    let p = pairs("Smith has also repeatedly argued that it failed.");
+    assert_eq!(p, [("argued".into(), "Smith".into())]);
+}
+
+#[test]
+fn according_to_passives_and_hedges() {
+    let p = pairs("According to the ministry, 12 people died.");
+    assert_eq!(p, [("According to".into(), "the ministry".into())]);
+    let p = pairs("The toll was reported by Reuters on Monday.");
+    assert_eq!(p, [("reported".into(), "Reuters".into())]);
+    let p = pairs("The minister reportedly resigned. It is believed he fled.");
+    assert_eq!(
+        p,
+        [
+            ("reportedly".into(), "-".into()),
+            ("It is believed".into(), "-".into())
+        ]
+    );
+}
+
+#[test]
+fn content_follows_or_precedes_the_cue() {
+    let (doc, _, a) = run("Police said the bridge closed. The bridge is shut, police said.");
+    let contents: Vec<_> = a.iter().map(|a| &doc.text()[a.content.range()]).collect();
+    assert_eq!(contents, ["the bridge closed.", "The bridge is shut"]);
+}
+
+#[test]
+fn split_quote_and_pronoun_resolution() {
+    let (_, q, _) = run("Zoë Martin spoke first.\n\n“We lost,” she said. “We will be back.”");
+    let got: Vec<_> = q
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.as_ref().map(|s| s.text.as_str()),
+                q.speaker_resolved.as_ref().map(|s| s.text.as_str()),
+            )
+        })
+        .collect();
+    // No attribution names Zoë Martin, so "she" stays unresolved.
+    assert_eq!(
+        got,
+        [(Some("she"), Some("she")), (Some("she"), Some("she"))]
+    );
+    let (_, q, _) = run("Tokayev said so.\n\n“We lost,” he said.");
+    assert_eq!(
+        q[0].speaker_resolved.as_ref().map(|s| s.text.as_str()),
+        Some("Tokayev")
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_carries_its_speaker_both_ways() {
+    let (_, q, _) = run(
+        "“The first part runs on.\n\n“The second part ends here,” Smith said.\n\n“A third one, alone.”",
+    );
+    let speakers: Vec<_> = q
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.text.as_str()))
+        .collect();
+    assert_eq!(speakers, [Some("Smith"), Some("Smith"), None]);
+}
+
+#[test]
+fn full_sentence_quotes_and_partial_ones() {
+    let (_, q, _) = run(
+        "He called it “an attempted coup” and read “The Art of War.” “We will win this,” she said.",
+    );
+    let full: Vec<_> = q.iter().map(|q| q.full_sentence).collect();
+    assert_eq!(full, [false, false, true]);
+}
+
+#[test]
+fn anonymous_sources() {
+    let (_, _, a) = run(
+        "Officials said the talks stalled. A source familiar with the talks said so. Smith said no.",
+    );
+    let anon: Vec<_> = a.iter().map(|a| a.anonymous).collect();
+    assert_eq!(anon, [true, true, false]);
+}
+
+#[test]
+fn covers_content_cue_sentence_and_next_sentence() {
+    let text =
+        "Police said 12 people died. Another 40 were hurt. Then 7 more.\n\nNobody said why 9 fled.";
+    let (doc, _, a) = run(text);
+    let at = |needle: &str| {
+        let s = text.find(needle).unwrap();
+        Span::new(s, s + needle.len())
+    };
+    assert!(covers(&a, &doc, at("12")));
+    assert!(covers(&a, &doc, at("40")));
+    assert!(!covers(&a, &doc, at("7")));
+    // "Nobody said" has a source ("Nobody") but is a separate paragraph's own matter.
+    assert!(covers(&a, &doc, at("9")));
+    let (doc, _, a) = run("The toll reportedly reached 30.");
+    assert!(!covers(&a, &doc, Span::new(28, 30)));
+}
+
+#[test]
+fn describe_quote_names_the_speaker() {
+    let (_, q, _) = run("Tokayev said so.\n\n“We lost,” he said.");
+    assert_eq!(
+        describe_quote(&q[0], &[]),
+        "said by **Tokayev** (“he” here), cue “said”"
+    );
+    let (_, q, _) = run("“We lost the vote today.”");
+    assert!(describe_quote(&q[0], &[]).contains("No speaker"));
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in [
+        "",
+        "“",
+        "\"said",
+        "said",
+        ": “",
+        "according to",
+        "王毅 说: “你好”",
+        "a\u{301} said “é”",
+    ] {
+        let _ = run(t);
+    }
+}
+
+#[test]
+fn parentheses_appositions_and_shared_sources() {
+    let p = pairs("“Subpoenas are not optional,” Rep. Jane Roe (R-Utah) said.");
+    assert_eq!(p, [("said".into(), "Rep. Jane Roe (R-Utah)".into())]);
+    let p = pairs("Carter’s press secretary, Peter Cook, told the Times that it was over.");
+    assert_eq!(p, [("told".into(), "Peter Cook".into())]);
+    let p = pairs("“It hurts,” McCain said, citing low growth.");
+    assert_eq!(
+        p,
+        [
+            ("said".into(), "McCain".into()),
+            ("citing".into(), "McCain".into())
+        ]
+    );
+    // "praised" takes an object, never an inverted source.
+    let p = pairs("“We did well,” praised the crowd.");
+    assert_eq!(p, [("praised".into(), "-".into())]);
+}
+
+#[test]
+fn nouns_and_infinitives_are_not_cues() {
+    assert!(pairs("His claims were false. Trump’s tweets went viral.").is_empty());
+    assert!(pairs("It is hard to say what happens next.").is_empty());
+    assert_eq!(pairs("A study found that turnout fell.").len(), 1);
+}
+
+#[test]
+fn cues_inside_quotations_are_the_speakers_words() {
+    let p = pairs("“They said it would rain,” Smith said.");
+    assert_eq!(p, [("said".into(), "Smith".into())]);
+}

@@ -1,0 +1,62 @@
+use crate::finding::Severity;
+use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(super) static RULE: Rule = Rule {
+    code: "anonymous-source",
+    category: Category::Attribution,
+    severity: Severity::Info,
+    default_enabled: true,
+    summary: "An unnamed source (\"sources said\", \"officials said\", \"a source familiar with\").",
+    doc: "Anonymous sources are part of news, but the desk asks why anonymity was granted and \
+          expects the story to tell the reader (\"who spoke on condition of anonymity because \
+          they were not authorised to discuss the talks\"). Flagged once per sentence when an \
+          attribution's source is an unnamed source, official, aide or insider, or someone \
+          described only by what they know (\"a person familiar with the talks\"). Not \
+          flagged: named officials (\"Interior Ministry official Jane Roe said\"), and sentences \
+          that already say why the source is anonymous (\"on condition of anonymity\", \"not \
+          authorized to\", \"asked not to be named\").",
+    bad: "Two officials said the talks had stalled.",
+    good: "Two officials, who spoke on condition of anonymity because the talks are private, said they had stalled.",
+    fix: FixKind::None,
+    check,
+};
+
+/// A sentence that already explains the anonymity.
+static EXPLAINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:condition of anonymity|anonymity|not authori[sz]ed|asked not to be (?:named|identified)|declined to be (?:named|identified)|requested that (?:he|she|they) not be)\b",
+    )
+    .expect("valid regex")
+});
+
+fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
+    let prose = cx.doc.prose();
+    let mut last_sentence = None;
+    for a in cx.facts.attributions.iter().filter(|a| a.anonymous) {
+        if last_sentence == Some(a.sentence) {
+            continue;
+        }
+        last_sentence = Some(a.sentence);
+        let sentence = cx
+            .doc
+            .sentences()
+            .get(a.sentence)
+            .and_then(|r| prose.get(r.clone()))
+            .unwrap_or("");
+        if EXPLAINED.is_match(sentence) {
+            continue;
+        }
+        let at = a.source.as_ref().map_or(a.cue.span(), |s| s.span());
+        let who = a
+            .source
+            .as_ref()
+            .map_or(a.cue.text.as_str(), |s| s.text.as_str());
+        let f = out.finding(
+            at,
+            format!("unnamed source “{who}”: say why anonymity was granted, or name the source"),
+        );
+        out.push(f);
+    }
+}

@@ -1,0 +1,71 @@
+use crate::analysis::attribution::{Attribution, CueKind, is_vague};
+use crate::finding::Severity;
+use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(super) static RULE: Rule = Rule {
+    code: "sourceless-claim",
+    category: Category::Attribution,
+    severity: Severity::Warning,
+    default_enabled: true,
+    summary: "A hedge or agentless attribution (\"reportedly\", \"it is believed\") with no source in its sentence.",
+    doc: "\"Reportedly\", \"allegedly\", \"is said to\", \"it is believed\", \"it was \
+          reported\", \"according to reports\", \"rumoured\", \"it is understood\", \"many \
+          believe\" and \"critics say\" tell the reader someone vouches for a claim without \
+          saying who. They are flagged unless the same sentence names a source (\"it was \
+          reported by Reuters\", \"Tokayev said\", \"critics, including Sen. Jane Roe, say\"). \
+          Deliberately not flagged: forecasts and appearances (\"is expected to\", \"seems\", \
+          \"appears\"), passives whose agent is named later in the sentence, anonymous but \
+          present sources (\"officials said\", see `anonymous-source`), and hedges attributed \
+          in a neighbouring sentence, which a reader can still follow.",
+    bad: "The minister reportedly fled the capital on Tuesday.",
+    good: "The minister fled the capital on Tuesday, two aides told Reuters.",
+    fix: FixKind::None,
+    check,
+};
+
+/// Critics or observers named in the same breath ("critics, including Jane Roe, say").
+static NAMED_CRITIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:including|such as|among them|like)\s+(?:\p{Lu}[\p{L}.’'\-]*\s*)+")
+        .expect("valid regex")
+});
+
+fn vouches(a: &Attribution) -> bool {
+    a.kind != CueKind::Hedge && a.source.as_ref().is_some_and(|s| !is_vague(&s.text))
+}
+
+fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
+    let atts = &cx.facts.attributions;
+    let prose = cx.doc.prose();
+    for (i, a) in atts.iter().enumerate() {
+        if a.kind != CueKind::Hedge {
+            continue;
+        }
+        let same_sentence = {
+            let from = atts[..i].partition_point(|b| b.sentence < a.sentence);
+            let to = i + atts[i..].partition_point(|b| b.sentence <= a.sentence);
+            &atts[from..to]
+        };
+        if same_sentence.iter().any(vouches) {
+            continue;
+        }
+        let sentence = cx
+            .doc
+            .sentences()
+            .get(a.sentence)
+            .and_then(|r| prose.get(r.clone()))
+            .unwrap_or("");
+        if NAMED_CRITIC.is_match(sentence) {
+            continue;
+        }
+        let f = out.finding(
+            a.cue.span(),
+            format!(
+                "“{}” with no source: say who reports, believes or alleges it",
+                a.cue.text
+            ),
+        );
+        out.push(f);
+    }
+}
