@@ -5,96 +5,16 @@
 //! Everything here is built from the facts the passes already produce, so it grows richer as
 //! the passes do, and never reads the disk or the clock.
 
-use crate::analysis::Analysis;
-use crate::analysis::entities::{Entity, Kind};
+use crate::analysis::entities::{self, Entity, Kind};
+use crate::analysis::{Analysis, attribution, dates, figures};
 use crate::finding::{Applicability, Edit, Finding, Span, apply_fixes};
 use crate::rules;
 use crate::text::{Document, floor_char_boundary};
-use jiff::civil::{Date, Weekday};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
-}
-
-fn month_name(d: Date) -> &'static str {
-    MONTHS
-        .get(usize::try_from(d.month() - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or("")
-}
-
-/// `Tuesday, 11 January 2022`.
-fn long_date(d: Date) -> String {
-    format!(
-        "{}, {} {} {}",
-        weekday_name(d.weekday()),
-        d.day(),
-        month_name(d),
-        d.year()
-    )
-}
-
-/// `Tue Jan 11`: short enough to sit inline after the words it explains.
-fn short_date(d: Date) -> String {
-    format!(
-        "{} {} {}",
-        weekday_name(d.weekday()).get(..3).unwrap_or(""),
-        month_name(d).get(..3).unwrap_or(""),
-        d.day()
-    )
-}
-
-/// The calendar day of a TIMEX3 value, when it names exactly one.
-fn day_of(value: &str) -> Option<Date> {
-    if value.len() != 10 {
-        return None;
-    }
-    value.parse().ok()
-}
-
-/// "1 day before", "the same day as", "3 days after".
-fn distance(from: Date, to: Date) -> Option<String> {
-    let days = from.until(to).ok()?.get_days();
-    Some(match days {
-        0 => "the same day as".to_owned(),
-        1 => "1 day after".to_owned(),
-        -1 => "1 day before".to_owned(),
-        d if d > 1 => format!("{d} days after"),
-        d => format!("{} days before", -d),
-    })
-}
-
-/// 1-based line of an offset, for cards that point elsewhere in the draft.
-fn line_no(doc: &Document, offset: usize) -> usize {
-    doc.lines().line_of(offset) + 1
-}
 
 /// The hover card at `offset`: the rule doc of a finding there, and what the facts say about
-/// the date, entity, figure or quotation under the cursor. Several can apply (a finding on a
-/// date); their cards are stacked, and the span is the innermost one's.
+/// the date, entity, figure or quotation under the cursor, each card written by its own pass.
+/// Several can apply (a finding on a date); their cards are stacked, and the span is the
+/// innermost one's.
 pub fn hover(analysis: &Analysis, doc: &Document, offset: usize) -> Option<(Span, String)> {
     let mut cards: Vec<(Span, String)> = Vec::new();
     for f in analysis
@@ -116,7 +36,7 @@ pub fn hover(analysis: &Analysis, doc: &Document, offset: usize) -> Option<(Span
             span,
             format!(
                 "**Reference date:** {}\n\nRelative dates in this draft resolve against it.",
-                long_date(d)
+                d.strftime("%A, %B %-d, %Y")
             ),
         ));
     }
@@ -125,58 +45,30 @@ pub fn hover(analysis: &Analysis, doc: &Document, offset: usize) -> Option<(Span
         .iter()
         .filter(|e| Span::new(e.start, e.end).contains(offset))
     {
-        let mut card = format!("**{}**", e.text);
-        match day_of(&e.value) {
-            Some(d) => {
-                card.push_str(&format!(" → {}", long_date(d)));
-                if let Some(r) = facts.reference_date.value
-                    && let Some(dist) = distance(r, d)
-                {
-                    card.push_str(&format!("\n\n{dist} the dateline ({})", long_date(r)));
-                }
-            }
-            None => card.push_str(&format!(" → `{}`", e.value)),
-        }
-        cards.push((Span::new(e.start, e.end), card));
+        cards.push((
+            Span::new(e.start, e.end),
+            dates::describe(e, &facts.reference_date),
+        ));
     }
     if let Some((entity, mention)) = entity_at(analysis, offset) {
-        cards.push((mention, entity_card(doc, entity)));
+        cards.push((mention, entities::card(entity, doc)));
     }
-    for fig in facts
-        .figures
-        .iter()
-        .filter(|f| Span::new(f.start, f.end).contains(offset))
-    {
-        let mut card = format!("**{}** = {}", fig.text, fig.value);
-        let others: Vec<String> = facts
-            .figures
-            .iter()
-            .filter(|o| o.value == fig.value && o.start != fig.start)
-            .map(|o| format!("- “{}” (line {})", o.text, line_no(doc, o.start)))
-            .collect();
-        if !others.is_empty() {
-            card.push_str("\n\nAlso given as:\n");
-            card.push_str(&others.join("\n"));
+    for (i, fig) in facts.figures.iter().enumerate() {
+        if Span::new(fig.start, fig.end).contains(offset) {
+            cards.push((
+                Span::new(fig.start, fig.end),
+                figures::describe(i, &facts.figures, doc),
+            ));
         }
-        cards.push((Span::new(fig.start, fig.end), card));
     }
     for q in facts
         .quotes
         .iter()
         .filter(|q| Span::new(q.start, q.end).contains(offset))
     {
-        let words = doc
-            .text()
-            .get(q.start..q.end)
-            .map_or(0, |t| t.split_whitespace().count());
-        let who = match (&q.speaker, &q.cue) {
-            (Some(s), Some(c)) => format!("**{}** (“{}”)", s.text, c.text),
-            (Some(s), None) => format!("**{}**", s.text),
-            (None, _) => "*not attributed*".to_owned(),
-        };
         cards.push((
             Span::new(q.start, q.end),
-            format!("**Quotation** ({words} words)\n\nSpeaker: {who}"),
+            attribution::describe_quote(q, &facts.entities),
         ));
     }
     // The innermost span leads; the cards follow in the order gathered.
@@ -201,20 +93,6 @@ fn kind_name(kind: Kind) -> &'static str {
     }
 }
 
-fn entity_card(doc: &Document, entity: &Entity) -> String {
-    let mut card = format!("**{}** — {}", entity.name, kind_name(entity.kind));
-    if let Some(first) = entity.mentions.first() {
-        card.push_str(&format!(
-            "\n\nFirst named as “{}” (line {}); {} mention{} in all.",
-            first.text,
-            line_no(doc, first.start),
-            entity.mentions.len(),
-            if entity.mentions.len() == 1 { "" } else { "s" }
-        ));
-    }
-    card
-}
-
 /// Inlay hints: the resolved day after each date expression that depends on the dateline
 /// (`yesterday` → `Tue Jan 11`), as (offset to show it at, label).
 pub fn inlay_hints(analysis: &Analysis) -> Vec<(usize, String)> {
@@ -223,24 +101,22 @@ pub fn inlay_hints(analysis: &Analysis) -> Vec<(usize, String)> {
         .dates
         .iter()
         .filter(|e| e.anchored)
-        .filter_map(|e| Some((e.end, short_date(day_of(&e.value)?))))
+        .filter_map(|e| Some((e.end, dates::inlay_label(e)?)))
         .collect()
 }
 
 /// The entity mentioned at `offset`, and that mention's span.
 fn entity_at(analysis: &Analysis, offset: usize) -> Option<(&Entity, Span)> {
-    analysis.facts.entities.iter().find_map(|e| {
-        e.mentions
-            .iter()
-            .find(|m| m.span().contains(offset))
-            .map(|m| (e, m.span()))
-    })
+    let list = &analysis.facts.entities;
+    let (e, m) = entities::entity_at(list, offset)?;
+    let entity = list.get(e)?;
+    Some((entity, entity.mentions.get(m)?.span()))
 }
 
-/// Where the entity at `offset` is first named.
+/// Where the entity at `offset` is first fully named.
 pub fn definition(analysis: &Analysis, offset: usize) -> Option<Span> {
     let (e, _) = entity_at(analysis, offset)?;
-    e.mentions.first().map(|m| m.span())
+    e.definition_mention().map(|m| m.span())
 }
 
 /// Every mention of the entity at `offset`, in order.
@@ -312,7 +188,7 @@ pub fn symbols(analysis: &Analysis) -> Vec<Symbol> {
         .entities
         .iter()
         .filter_map(|e| {
-            let first = e.mentions.first()?;
+            let first = e.definition_mention()?;
             Some(Symbol {
                 name: e.name.clone(),
                 kind: e.kind,
@@ -396,81 +272,22 @@ pub fn disable_comment_edit(doc: &Document, finding: &Finding) -> Edit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Facts;
-    use crate::analysis::attribution::QuoteFact;
-    use crate::analysis::dates::{DateExpr, DateSource, ReferenceDate};
-    use crate::analysis::figures::Figure;
-    use crate::finding::{Excerpt, Fix, Severity};
+    use crate::config::Config;
+    use crate::finding::{Fix, Severity};
     use crate::text::Format;
-
-    /// An analysis with hand-made facts, so these features are tested whatever the passes find.
-    fn analysis(f: impl FnOnce(&mut Facts)) -> Analysis {
-        let mut facts = Facts {
-            reference_date: ReferenceDate {
-                value: Some(jiff::civil::date(2022, 1, 12)),
-                source: DateSource::DateLine,
-                span: Some(Span::new(5, 15)),
-            },
-            dates: Vec::new(),
-            entities: Vec::new(),
-            quotes: Vec::new(),
-            attributions: Vec::new(),
-            figures: Vec::new(),
-        };
-        f(&mut facts);
-        Analysis {
-            facts,
-            findings: Vec::new(),
-        }
-    }
 
     fn at(text: &str, needle: &str) -> Span {
         let s = text.find(needle).expect("needle in text");
         Span::new(s, s + needle.len())
     }
 
-    const DRAFT: &str = "date 2022-01-12\n\nPresident Kassym-Jomart Tokayev spoke yesterday. \
-                         Tokayev said 1,200 people left; “It was 1200,” Zoë said.\n";
+    const DRAFT: &str = "date 2022-01-12\n\nHarbour Master Helena Duarte Costa spoke yesterday. \
+                         Costa said 1,200 people left the port. \
+                         “We counted 1,200,” Costa said.\n";
 
     fn draft() -> (Document, Analysis) {
         let doc = Document::new(DRAFT, Format::Markdown);
-        let a = analysis(|f| {
-            let y = at(DRAFT, "yesterday");
-            f.dates.push(DateExpr {
-                start: y.start,
-                end: y.end,
-                text: "yesterday".into(),
-                value: "2022-01-11".into(),
-                anchored: true,
-            });
-            let full = at(DRAFT, "Kassym-Jomart Tokayev");
-            let short = at(DRAFT, "Tokayev said");
-            f.entities.push(Entity {
-                name: "Kassym-Jomart Tokayev".into(),
-                kind: Kind::Person,
-                mentions: vec![
-                    Excerpt::new(DRAFT, full),
-                    Excerpt::new(DRAFT, short.start..short.start + "Tokayev".len()),
-                ],
-            });
-            for n in ["1,200", "1200"] {
-                let s = at(DRAFT, n);
-                f.figures.push(Figure {
-                    start: s.start,
-                    end: s.end,
-                    text: n.into(),
-                    value: 1200.0,
-                });
-            }
-            let q = at(DRAFT, "“It was 1200,”");
-            f.quotes.push(QuoteFact {
-                start: q.start,
-                end: q.end,
-                end_kind: crate::text::QuoteEnd::Closed,
-                speaker: Some(Excerpt::new(DRAFT, at(DRAFT, "Zoë"))),
-                cue: None,
-            });
-        });
+        let a = crate::analyze(&doc, &Config::default());
         (doc, a)
     }
 
@@ -480,32 +297,25 @@ mod tests {
         let y = at(DRAFT, "yesterday");
         let (span, card) = hover(&a, &doc, y.start + 2).unwrap();
         assert_eq!(span, y);
-        assert!(card.contains("Tuesday, 11 January 2022"), "{card}");
-        assert!(
-            card.contains("1 day before the dateline (Wednesday, 12 January 2022)"),
-            "{card}"
-        );
-        assert_eq!(inlay_hints(&a), vec![(y.end, "Tue Jan 11".to_owned())]);
+        assert!(card.contains("`2022-01-11`"), "{card}");
+        assert!(card.contains("1 day before the dateline"), "{card}");
+        assert!(card.contains("**relative-date**"), "the finding's rule doc: {card}");
+        assert!(inlay_hints(&a).contains(&(y.end, "Tue Jan 11".to_owned())));
         let (span, card) = hover(&a, &doc, 7).unwrap();
         assert_eq!(span, Span::new(5, 15));
-        assert!(card.contains("Wednesday, 12 January 2022"), "{card}");
+        assert!(card.contains("Wednesday, January 12, 2022"), "{card}");
     }
 
     #[test]
     fn entity_navigation_and_rename() {
         let (doc, a) = draft();
-        let short = at(DRAFT, "Tokayev said").start;
-        assert_eq!(
-            definition(&a, short),
-            Some(at(DRAFT, "Kassym-Jomart Tokayev"))
-        );
-        assert_eq!(references(&a, short).len(), 2);
+        let short = at(DRAFT, "Costa said").start;
+        let full = at(DRAFT, "Helena Duarte Costa");
+        assert_eq!(definition(&a, short).map(|s| s.end), Some(full.end));
+        assert_eq!(references(&a, short).len(), 3);
         let card = hover(&a, &doc, short).unwrap().1;
-        assert!(
-            card.contains("person") && card.contains("2 mentions"),
-            "{card}"
-        );
-        let edits = rename(&a, &doc, short, "Tokaev").unwrap();
+        assert!(card.contains("Helena Duarte Costa"), "{card}");
+        let edits = rename(&a, &doc, short, "Costas").unwrap();
         let fixes: Vec<Fix> = edits
             .into_iter()
             .map(|e| Fix {
@@ -515,24 +325,22 @@ mod tests {
             })
             .collect();
         let (renamed, n) = apply_fixes(DRAFT, &fixes);
-        assert_eq!(n, 2);
-        assert!(renamed.contains("Kassym-Jomart Tokaev spoke") && renamed.contains("Tokaev said"));
+        assert_eq!(n, 3);
+        assert!(renamed.contains("Helena Duarte Costas spoke") && renamed.contains("Costas said 1,200"));
         assert!(rename(&a, &doc, short, "two\nlines").is_err());
         assert!(rename(&a, &doc, 0, "X").is_err());
         let syms = symbols(&a);
-        assert_eq!(syms.len(), 1);
-        assert_eq!(syms[0].detail, "person, 2 mentions");
+        assert!(syms.iter().any(|s| s.name.contains("Costa") && s.detail == "person, 3 mentions"), "{syms:?}");
     }
 
     #[test]
     fn figure_and_quote_cards() {
         let (doc, a) = draft();
         let card = hover(&a, &doc, at(DRAFT, "1,200").start).unwrap().1;
-        assert!(card.contains("Also given as:\n- “1200” (line 3)"), "{card}");
-        // Inside the quote and on its figure: the figure (innermost) leads, both cards shown.
-        let (span, card) = hover(&a, &doc, at(DRAFT, "1200,”").start).unwrap();
-        assert_eq!(span, at(DRAFT, "1200"));
-        assert!(card.contains("Speaker: **Zoë**"), "{card}");
+        assert!(card.contains("line 3"), "{card}");
+        let q = at(DRAFT, "We counted");
+        let card = hover(&a, &doc, q.start).unwrap().1;
+        assert!(card.contains("said by **Helena Duarte Costa**"), "{card}");
         assert!(hover(&a, &doc, DRAFT.len() - 1).is_none());
     }
 

@@ -1,9 +1,10 @@
 //! Rules about attribution: quotations without a speaker, claims without a source, unnamed
-//! sources, loaded verbs of saying and quotation marks that do not pair.
+//! sources, figures nobody vouches for, loaded verbs of saying and quotation marks that do not pair.
 
 mod anonymous_source;
 mod loaded_attribution_verb;
 mod sourceless_claim;
+mod unattributed_figure;
 mod unattributed_quote;
 mod unbalanced_quotes;
 
@@ -13,6 +14,7 @@ pub(super) static RULES: &[&Rule] = &[
     &unattributed_quote::RULE,
     &sourceless_claim::RULE,
     &anonymous_source::RULE,
+    &unattributed_figure::RULE,
     &loaded_attribution_verb::RULE,
     &unbalanced_quotes::RULE,
 ];
