@@ -93,6 +93,13 @@ ORGANISATIONS = [
     ("NAFTA", "North American Free Trade Agreement", "trade agreement of Canada, Mexico and the US"),
     ("BRICS", "Brazil, Russia, India, China and South Africa", "grouping of emerging economies"),
     ("UNSC", "United Nations Security Council", "UN organ for international peace and security"),
+    ("", "European Commission", "executive branch of the European Union"),
+    ("", "European Parliament", "legislature of the European Union"),
+    ("", "Security Council", "UN organ for international peace and security"),
+    ("", "World Bank", "international development bank"),
+    ("", "Red Cross", "humanitarian movement"),
+    ("AP", "Associated Press", "US news agency"),
+    ("AFP", "Agence France-Presse", "French news agency"),
 ]
 
 

@@ -74,7 +74,9 @@ impl Gazetteer {
                         name: get(2),
                         what: get(3),
                     };
-                    g.add(get(1), fact.clone());
+                    if !get(1).is_empty() {
+                        g.add(get(1), fact.clone());
+                    }
                     g.add(get(2), fact);
                 }
                 "given" => {
@@ -176,6 +178,7 @@ pub const ORG_WORDS: &[&str] = &[
     "Treasury", "Mission", "Unit", "Labs", "Laboratories", "Brothers", "Trading", "Resources",
     "Enterprises", "Ventures", "Markets", "Media", "Broadcasting", "Publishing", "Foods",
     "Chemicals", "Group", "Consortium", "Cartel", "Regime", "Administration", "Faction",
+    "Reuters", "Interfax", "Xinhua", "Itar-Tass", "Tass",
 ];
 
 /// The first word of an organisation's name ("Bank of England", "University of Chicago").
@@ -280,7 +283,7 @@ pub const CALENDAR: &[&str] = &[
 /// Beethoven", "Osama bin Laden").
 pub const CONNECTORS: &[&str] = &[
     "of", "de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "den",
-    "la", "le", "y", "bin", "ibn", "al", "el", "for", "and", "&", "the", "upon", "on",
+    "la", "le", "y", "bin", "ibn", "al", "el", "for", "&", "the",
 ];
 
 /// Acronyms every reader knows; they need no expansion.

@@ -141,7 +141,6 @@ struct Candidate {
     strong: bool,
     form: Form,
     title: Option<(String, usize)>,
-    person_title: bool,
 }
 
 fn is_cjk(c: char) -> bool {
@@ -256,6 +255,14 @@ fn joins(prose: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
         return false;
     }
     if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+        return true;
+    }
+    // "Farmers' Union": a plural possessive inside a name.
+    if a.word.ends_with('s')
+        && let Some(rest) = gap.strip_prefix(['\'', '’'])
+        && !rest.is_empty()
+        && rest.chars().all(|c| c == ' ')
+    {
         return true;
     }
     let abbrev = a.word.chars().count() == 1 || is_in(lexicon::TITLES, a.word);
@@ -434,6 +441,12 @@ fn classify(
     if GAZETTEER.is_surname(first) {
         return (Kind::Person, false);
     }
+    if ["stan", "abad", "grad", "pur", "ia"]
+        .iter()
+        .any(|s| first.ends_with(s) && first.len() > s.len() + 2)
+    {
+        return (Kind::Place, false);
+    }
     (Kind::Organization, false)
 }
 
@@ -498,8 +511,47 @@ fn candidates_of_run(
     let known_whole = names.get(whole_text).is_some()
         || fact_kind(GAZETTEER.lookup(whole_text)).is_some()
         || whole.len() == 1;
+    // "Iraqi Kurdish", "North African": nationality words only make one adjective.
+    if whole.len() > 1 && whole.iter().all(|w| nationality(w).is_some() || is_in(lexicon::PLACE_FIRST, w)) && nationality(whole[whole.len() - 1]).is_some() && !known_whole {
+        let (s, e) = (run_toks[0].start, run_toks[run_toks.len() - 1].end);
+        out.push(Candidate {
+            start: s,
+            end: e,
+            name: whole_text.to_owned(),
+            tokens: whole.len(),
+            kind: Kind::Other,
+            strong: true,
+            form: Form::Nationality,
+            title: None,
+        });
+        return;
+    }
     let mut title_start = None;
     let mut person_title = false;
+    // A person title inside the run ("EU Farm Commissioner Franz Fischler"): what precedes
+    // it is a qualifier, whose first word may be a name of its own ("EU").
+    if !known_whole && !is_in(lexicon::ORG_WORDS, toks[end - 1].word) {
+        let p = (i + 1..end.saturating_sub(1))
+            .rev()
+            .find(|&p| is_in(lexicon::PERSON_TITLES, toks[p].word));
+        if let Some(p) = p {
+            let lead = &toks[i];
+            let mut from = i;
+            if is_acronym(lead.word) || fact_kind(GAZETTEER.lookup(lead.word)).is_some() {
+                let (kind, _) = classify(&[lead.word], lead.word, None, false, names);
+                push_single(prose, lead, kind, Form::Full, out);
+                from = i + 1;
+            } else if nationality(lead.word).is_some() {
+                push_single(prose, lead, Kind::Other, Form::Nationality, out);
+                from = i + 1;
+            } else if lead.initial && is_in(lexicon::COMMON_CAPITALISED, lead.word) {
+                from = i + 1;
+            }
+            title_start = toks.get(from).map(|t| t.start);
+            person_title = true;
+            i = p + 1;
+        }
+    }
     while i < end && !known_whole {
         let t = &toks[i];
         let rest = end - i - 1;
@@ -544,7 +596,11 @@ fn candidates_of_run(
     }
     // Trailing month or weekday ("Kazakhstan Monday" never is one name).
     let mut end = end;
-    while end > i && is_in(lexicon::CALENDAR, toks[end - 1].word) && !known_whole {
+    while end > i
+        && !known_whole
+        && (is_in(lexicon::CALENDAR, toks[end - 1].word)
+            || !toks[end - 1].cap && toks[end - 1].word != "&")
+    {
         end -= 1;
     }
     if i >= end {
@@ -582,6 +638,14 @@ fn candidates_of_run(
                 return;
             }
         }
+        // "NATO-led", "Israeli-Syrian": an adjective made of names.
+        if let Some((head, tail)) = w.rsplit_once('-')
+            && (tail.chars().next().is_some_and(char::is_lowercase)
+                || nationality(head).is_some() && nationality(tail).is_some())
+        {
+            push_single(prose, first, Kind::Other, Form::Nationality, out);
+            return;
+        }
         if let Some(country) = nationality(w) {
             if names.get(w).is_none()
                 && !(country.is_some() && fact_kind(GAZETTEER.lookup(w)).is_some())
@@ -610,7 +674,6 @@ fn candidates_of_run(
         strong,
         form: Form::Full,
         title,
-        person_title,
     });
 }
 
@@ -627,7 +690,6 @@ fn push_single(prose: &str, t: &Token<'_>, kind: Kind, form: Form, out: &mut Vec
         strong: true,
         form,
         title: None,
-        person_title: false,
     });
 }
 
@@ -670,7 +732,7 @@ fn last_word(name: &str) -> &str {
 struct Builder {
     name: String,
     mentions: Vec<(Candidate, bool)>,
-    votes: HashMap<Kind, (usize, usize)>,
+    votes: HashMap<Kind, (usize, usize, usize)>,
     expansion: Option<String>,
 }
 
@@ -759,9 +821,11 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         } else if c.tokens > e.name.split(' ').count() && !variant && c.form == Form::Full {
             e.name = c.name.clone();
         }
+        // A lone unknown word's kind is a guess: it counts only where nothing else does.
         let vote = e.votes.entry(c.kind).or_default();
         vote.0 += usize::from(c.strong);
-        vote.1 += 1;
+        vote.1 += usize::from(c.strong || c.tokens > 1);
+        vote.2 += 1;
         if c.form == Form::Acronym || (c.tokens == 1 && is_acronym(&c.name)) {
             c.form = Form::Acronym;
         }
@@ -832,7 +896,7 @@ fn headline_mentions(sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
                 }
                 let kind = known
                     .get(&key)
-                    .map(|&e| (Some(e), None))
+                    .map(|&e| (Some(e), Some(top_kind(&ents[e].votes))))
                     .or_else(|| {
                         let facts = GAZETTEER.lookup(&key);
                         let k = fact_kind(facts).or_else(|| {
@@ -854,7 +918,10 @@ fn headline_mentions(sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
             };
             let (start, end) = (toks[i].start, toks[i + n - 1].end);
             let kind = kind.unwrap_or(Kind::Other);
-            let nationality = kind == Kind::Other;
+            let nationality = GAZETTEER
+                .lookup(&key)
+                .iter()
+                .any(|f| matches!(f, Fact::Demonym { .. }));
             let cand = Candidate {
                 start,
                 end,
@@ -864,7 +931,6 @@ fn headline_mentions(sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
                 strong: true,
                 form: if nationality { Form::Nationality } else { Form::Headline },
                 title: None,
-                person_title: false,
             };
             match entity {
                 Some(e) => added.push((e, cand)),
@@ -884,13 +950,21 @@ fn headline_mentions(sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
     }
     for (e, c) in added {
         if let Some(b) = ents.get_mut(e) {
-            b.votes.entry(c.kind).or_default().1 += 1;
+            b.votes.entry(c.kind).or_default().2 += 1;
             b.mentions.push((c, false));
         }
     }
     for b in ents.iter_mut() {
         b.mentions.sort_by_key(|(c, _)| c.start);
     }
+}
+
+/// The kind most (strong, then any) mentions vote for; persons win ties.
+fn top_kind(votes: &HashMap<Kind, (usize, usize, usize)>) -> Kind {
+    votes
+        .iter()
+        .max_by_key(|(k, v)| (v.0, v.1, v.2, **k == Kind::Person))
+        .map_or(Kind::Other, |(k, _)| *k)
 }
 
 /// An appositive right after a full name: "Alikhan Smailov, the acting prime minister,".
@@ -900,11 +974,7 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Settle an entity: its kind by vote, mention forms, definition, description and facts.
 fn finish(prose: &str, b: Builder, names: &Names) -> Entity {
-    let kind = b
-        .votes
-        .iter()
-        .max_by_key(|(k, (strong, all))| (*strong, *all, **k == Kind::Person))
-        .map_or(Kind::Other, |(k, _)| *k);
+    let kind = top_kind(&b.votes);
     let mut name = b.name.clone();
     if name.is_empty() {
         // Named only in a headline: title-case the capitals.
