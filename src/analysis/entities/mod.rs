@@ -542,8 +542,8 @@ fn candidates_of_run(
                 push_single(prose, lead, kind, Form::Full, out);
                 from = i + 1;
             } else if nationality(lead.word).is_some() {
+                // "Kazakh President ...": the nationality is part of the description.
                 push_single(prose, lead, Kind::Other, Form::Nationality, out);
-                from = i + 1;
             } else if lead.initial && is_in(lexicon::COMMON_CAPITALISED, lead.word) {
                 from = i + 1;
             }
@@ -622,7 +622,10 @@ fn candidates_of_run(
             return;
         }
         // A sentence-initial word is a name only when the story or the gazetteer says so.
-        if first.initial && title_start.is_none() {
+        let speaks = toks.get(end).is_some_and(|t| {
+            matches!(t.word, "said" | "says" | "told" | "added" | "asked" | "wrote" | "insisted")
+        });
+        if first.initial && title_start.is_none() && !speaks && !w.chars().any(is_cjk) {
             let known = cap_inside.contains(w)
                 || names.get(w).is_some()
                 || !GAZETTEER.lookup(w).is_empty()
@@ -818,7 +821,11 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
                 e.expansion = Some(e.name.clone());
                 e.name = c.name.clone();
             }
-        } else if c.tokens > e.name.split(' ').count() && !variant && c.form == Form::Full {
+        } else if !variant
+            && c.form == Form::Full
+            && (c.tokens > e.name.split(' ').count()
+                || !e.name.chars().any(char::is_lowercase) && c.name.chars().any(char::is_lowercase))
+        {
             e.name = c.name.clone();
         }
         // A lone unknown word's kind is a guess: it counts only where nothing else does.
@@ -826,7 +833,9 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         vote.0 += usize::from(c.strong);
         vote.1 += usize::from(c.strong || c.tokens > 1);
         vote.2 += 1;
-        if c.form == Form::Acronym || (c.tokens == 1 && is_acronym(&c.name)) {
+        if c.form == Form::Acronym
+            || (c.tokens == 1 && is_acronym(&c.name) && c.kind == Kind::Organization)
+        {
             c.form = Form::Acronym;
         }
         by_name.entry(key.clone()).or_insert(idx);
@@ -846,7 +855,35 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         e.mentions.push((c, variant));
         placed.push(idx);
     }
+    merge_nationalities(&mut ents);
     ents
+}
+
+/// "Kazakh" joins Kazakhstan when the story names the country too.
+fn merge_nationalities(ents: &mut Vec<Builder>) {
+    let by_name: HashMap<String, usize> = ents
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.to_lowercase(), i))
+        .collect();
+    let mut moves = Vec::new();
+    for (i, e) in ents.iter().enumerate() {
+        if !e.mentions.iter().all(|(c, _)| c.form == Form::Nationality) {
+            continue;
+        }
+        let country = nationality(&e.name).flatten();
+        if let Some(&j) = country.and_then(|c| by_name.get(&c.to_lowercase()))
+            && j != i
+        {
+            moves.push((i, j));
+        }
+    }
+    for &(i, j) in &moves {
+        let ms = std::mem::take(&mut ents[i].mentions);
+        ents[j].mentions.extend(ms);
+        ents[j].mentions.sort_by_key(|(c, _)| c.start);
+    }
+    ents.retain(|e| !e.mentions.is_empty());
 }
 
 /// Mentions in all-capitals headlines and datelines: only names the story spells out in its
@@ -1126,5 +1163,73 @@ fn knowledge(e: &mut Entity, names: &Names) {
     }
     if e.facts.len() > 4 {
         e.facts.truncate(4);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Format;
+
+    fn entities(text: &str, config: &Config) -> (Document, Vec<Entity>) {
+        let doc = Document::new(text, Format::Markdown);
+        let e = find(&doc, config);
+        (doc, e)
+    }
+
+    #[test]
+    fn names_file_spelling_wins_and_feeds_the_card() {
+        let names = Names::parse(
+            "[[name]]\nname = \"Alikhan Smailov\"\nkind = \"person\"\npronunciation = \"ah-lee-KHAN\"\n",
+            false,
+        )
+        .unwrap();
+        let mut config = Config::default();
+        config.names = std::sync::Arc::new(names);
+        let (doc, ents) = entities("Officials said Alikhan Smaylov would stay.", &config);
+        let e = ents.iter().find(|e| e.kind == Kind::Person).unwrap();
+        assert_eq!(e.preferred.as_deref(), Some("Alikhan Smailov"));
+        assert!(e.mentions.iter().all(|m| m.variant));
+        let card = card(e, &doc);
+        assert!(card.contains("Desk spelling: **Alikhan Smailov**"), "{card}");
+        assert!(card.contains("ah-lee-KHAN"), "{card}");
+    }
+
+    #[test]
+    fn sentence_initial_words_headlines_and_possessives() {
+        let text = "TOKAYEV SACKS CABINET\n\nAfter the vote, Kassym-Jomart Tokayev's office spoke. \
+                    Despite that, Tokayev stayed in Almaty.";
+        let (_, ents) = entities(text, &Config::default());
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Kassym-Jomart Tokayev", "Almaty"]);
+        let forms: Vec<Form> = ents[0].mentions.iter().map(|m| m.form).collect();
+        assert_eq!(forms, [Form::Headline, Form::Full, Form::Short]);
+        assert_eq!(ents[0].definition, 1);
+    }
+
+    #[test]
+    fn entity_at_finds_the_mention() {
+        let text = "Wang Yi met Kassym-Jomart Tokayev. Tokayev left.";
+        let (_, ents) = entities(text, &Config::default());
+        let at = text.rfind("Tokayev").unwrap() + 2;
+        let (e, m) = entity_at(&ents, at).unwrap();
+        assert_eq!(ents[e].name, "Kassym-Jomart Tokayev");
+        assert_eq!(m, 1);
+        assert_eq!(entity_at(&ents, text.find("met").unwrap()), None);
+    }
+
+    #[test]
+    fn any_input_is_safe() {
+        for text in ["", "(", "王", "A. B. C.", "’s", "Al-", "\u{feff}É'", "X (Y) [Z]"] {
+            let _ = entities(text, &Config::default());
+        }
+    }
+
+    #[test]
+    fn near_spellings() {
+        assert!(near("tokayev", "tokaev"));
+        assert!(near("smailov", "smaylov"));
+        assert!(!near("smith", "smyth2x"));
+        assert!(!near("putin", "putin"));
     }
 }
