@@ -102,9 +102,7 @@ pub struct Entity {
 impl Entity {
     /// The first full reference.
     pub fn definition_mention(&self) -> Option<&Mention> {
-        self.mentions
-            .get(self.definition)
-            .or(self.mentions.first())
+        self.mentions.get(self.definition).or(self.mentions.first())
     }
 }
 
@@ -157,8 +155,10 @@ fn is_cap(word: &str) -> bool {
         return true;
     }
     word.split_once('-').is_some_and(|(pre, rest)| {
-        matches!(pre, "al" | "el" | "ad" | "as" | "an" | "ash" | "bin" | "ibn" | "abu")
-            && rest.chars().next().is_some_and(char::is_uppercase)
+        matches!(
+            pre,
+            "al" | "el" | "ad" | "as" | "an" | "ash" | "bin" | "ibn" | "abu"
+        ) && rest.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -240,7 +240,9 @@ fn is_in(list: &[&str], word: &str) -> bool {
 fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
     (2..=7).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
         && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
 }
 
@@ -281,7 +283,10 @@ fn connector_ok(c: &str, prev: &str, prev_connector: Option<&str>) -> bool {
                 || is_in(lexicon::PLACE_WORDS, prev)
                 || is_in(lexicon::PLACE_FIRST, prev)
                 || is_in(lexicon::OTHER_WORDS, prev)
-                || matches!(prev, "City" | "Republic" | "Kingdom" | "Bank" | "Isle" | "Duke")
+                || matches!(
+                    prev,
+                    "City" | "Republic" | "Kingdom" | "Bank" | "Isle" | "Duke"
+                )
         }
         "the" => prev_connector == Some("of"),
         "and" => false,
@@ -382,8 +387,23 @@ fn names_kind(e: &NameEntry) -> Option<Kind> {
 }
 
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "near", "to", "into", "across", "outside", "inside", "toward",
-    "towards", "via", "around", "throughout", "visit", "visited", "visiting",
+    "in",
+    "at",
+    "from",
+    "near",
+    "to",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+    "via",
+    "around",
+    "throughout",
+    "visit",
+    "visited",
+    "visiting",
 ];
 
 /// The kind of a name from its words and the word before it; `strong` when a cue decided.
@@ -412,9 +432,7 @@ fn classify(
     if is_in(lexicon::OTHER_WORDS, last) && multi {
         return (Kind::Other, true);
     }
-    if is_in(lexicon::PLACE_WORDS, last) && multi
-        || (multi && is_in(lexicon::PLACE_FIRST, first))
-    {
+    if multi && (is_in(lexicon::PLACE_WORDS, last) || is_in(lexicon::PLACE_FIRST, first)) {
         return (Kind::Place, true);
     }
     if words.len() == 1 && is_acronym(first) {
@@ -433,7 +451,10 @@ fn classify(
         }
     }
     if multi {
-        if words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+        if words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+        {
             return (Kind::Organization, false);
         }
         return (Kind::Person, false);
@@ -477,7 +498,15 @@ pub fn find(doc: &Document, config: &Config) -> Vec<Entity> {
     let mut cands = Vec::new();
     for toks in &sentences {
         for run in runs(prose, toks) {
-            candidates_of_run(prose, toks, run, names, &cap_inside, &lower_seen, &mut cands);
+            candidates_of_run(
+                prose,
+                toks,
+                run,
+                names,
+                &cap_inside,
+                &lower_seen,
+                &mut cands,
+            );
         }
     }
     let mut entities = group(prose, cands);
@@ -512,7 +541,13 @@ fn candidates_of_run(
         || fact_kind(GAZETTEER.lookup(whole_text)).is_some()
         || whole.len() == 1;
     // "Iraqi Kurdish", "North African": nationality words only make one adjective.
-    if whole.len() > 1 && whole.iter().all(|w| nationality(w).is_some() || is_in(lexicon::PLACE_FIRST, w)) && nationality(whole[whole.len() - 1]).is_some() && !known_whole {
+    if whole.len() > 1
+        && whole
+            .iter()
+            .all(|w| nationality(w).is_some() || is_in(lexicon::PLACE_FIRST, w))
+        && nationality(whole[whole.len() - 1]).is_some()
+        && !known_whole
+    {
         let (s, e) = (run_toks[0].start, run_toks[run_toks.len() - 1].end);
         out.push(Candidate {
             start: s,
@@ -572,9 +607,7 @@ fn candidates_of_run(
             let has_person_title = toks[i..k]
                 .iter()
                 .any(|t| is_in(lexicon::PERSON_TITLES, t.word));
-            let next_given = toks
-                .get(k)
-                .is_some_and(|t| GAZETTEER.is_given_name(t.word));
+            let next_given = toks.get(k).is_some_and(|t| GAZETTEER.is_given_name(t.word));
             if k < end
                 && (has_person_title || next_given)
                 && !is_in(lexicon::ORG_WORDS, toks[end - 1].word)
@@ -623,7 +656,10 @@ fn candidates_of_run(
         }
         // A sentence-initial word is a name only when the story or the gazetteer says so.
         let speaks = toks.get(end).is_some_and(|t| {
-            matches!(t.word, "said" | "says" | "told" | "added" | "asked" | "wrote" | "insisted")
+            matches!(
+                t.word,
+                "said" | "says" | "told" | "added" | "asked" | "wrote" | "insisted"
+            )
         });
         if first.initial && title_start.is_none() && !speaks && !w.chars().any(is_cjk) {
             let known = cap_inside.contains(w)
@@ -649,19 +685,22 @@ fn candidates_of_run(
             push_single(prose, first, Kind::Other, Form::Nationality, out);
             return;
         }
-        if let Some(country) = nationality(w) {
-            if names.get(w).is_none()
-                && !(country.is_some() && fact_kind(GAZETTEER.lookup(w)).is_some())
-            {
-                push_single(prose, first, Kind::Other, Form::Nationality, out);
-                return;
-            }
+        if let Some(country) = nationality(w)
+            && names.get(w).is_none()
+            && !(country.is_some() && fact_kind(GAZETTEER.lookup(w)).is_some())
+        {
+            push_single(prose, first, Kind::Other, Form::Nationality, out);
+            return;
         }
     }
     let prev = toks
         .get(i.wrapping_sub(1))
         .filter(|_| i > 0 && title_start.is_none())
-        .filter(|p| prose.get(p.end..first.start).is_some_and(|g| g.trim().is_empty()))
+        .filter(|p| {
+            prose
+                .get(p.end..first.start)
+                .is_some_and(|g| g.trim().is_empty())
+        })
         .map(|t| t.word);
     let (kind, strong) = classify(&words, name, prev, person_title, names);
     let title = title_start.and_then(|s| {
@@ -754,7 +793,9 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
     for i in 1..cands.len() {
         let (a, b) = (&cands[i - 1], &cands[i]);
         let gap = prose.get(a.end..b.start).unwrap_or("").trim();
-        let close = prose.get(b.end..).and_then(|s| s.trim_start().chars().next());
+        let close = prose
+            .get(b.end..)
+            .and_then(|s| s.trim_start().chars().next());
         if !(matches!(gap, "(" | "[") && matches!(close, Some(')' | ']'))) {
             continue;
         }
@@ -777,10 +818,9 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
                 by_surname.get(&surname).copied()
             } else {
                 // A full name after its surname alone: "Tokayev ... Kassym-Jomart Tokayev".
-                by_name
-                    .get(&surname)
-                    .copied()
-                    .filter(|&e| ents[e].name.split(' ').count() == 1 && (c.kind == Kind::Person || !c.strong))
+                by_name.get(&surname).copied().filter(|&e| {
+                    ents[e].name.split(' ').count() == 1 && (c.kind == Kind::Person || !c.strong)
+                })
             }
         });
         let target = target.or_else(|| {
@@ -792,7 +832,9 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
             let hit = by_prefix.get(&prefix)?.iter().copied().find(|&e| {
                 let their = ents[e].name.to_lowercase();
                 near(surname, last_word(&their))
-                    && (c.tokens == 1 || near(&key, &their) || key.split(' ').next() == their.split(' ').next())
+                    && (c.tokens == 1
+                        || near(&key, &their)
+                        || key.split(' ').next() == their.split(' ').next())
             })?;
             variant = true;
             Some(hit)
@@ -824,7 +866,8 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         } else if !variant
             && c.form == Form::Full
             && (c.tokens > e.name.split(' ').count()
-                || !e.name.chars().any(char::is_lowercase) && c.name.chars().any(char::is_lowercase))
+                || !e.name.chars().any(char::is_lowercase)
+                    && c.name.chars().any(char::is_lowercase))
         {
             e.name = c.name.clone();
         }
@@ -914,9 +957,7 @@ fn headline_mentions(sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
                 let Some(span) = toks.get(i..i + n) else {
                     continue;
                 };
-                if !span.iter().all(|t| t.caps_line)
-                    || span.windows(2).any(|w| w[0].possessive)
-                {
+                if !span.iter().all(|t| t.caps_line) || span.windows(2).any(|w| w[0].possessive) {
                     continue;
                 }
                 let key = span
@@ -966,7 +1007,11 @@ fn headline_mentions(sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
                 tokens: n,
                 kind,
                 strong: true,
-                form: if nationality { Form::Nationality } else { Form::Headline },
+                form: if nationality {
+                    Form::Nationality
+                } else {
+                    Form::Headline
+                },
                 title: None,
             };
             match entity {
@@ -1093,7 +1138,11 @@ fn title_case(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             c.next()
-                .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+                .map(|f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
         .collect::<Vec<String>>()
@@ -1146,7 +1195,7 @@ fn knowledge(e: &mut Entity, names: &Names) {
         for f in GAZETTEER.lookup(s) {
             e.known = true;
             let line = match f {
-                Fact::Country { name, capital } if capital.is_empty() => format!("Country: {name}"),
+                Fact::Country { name, capital: "" } => format!("Country: {name}"),
                 Fact::Country { name, capital } => format!("Country: {name} (capital {capital})"),
                 Fact::City {
                     country,
@@ -1154,7 +1203,11 @@ fn knowledge(e: &mut Entity, names: &Names) {
                 } => format!("City in {country}, population {population}"),
                 Fact::Region { country } => format!("State of {country}"),
                 Fact::Demonym { country } => format!("Of {country}"),
-                Fact::Org { acronym, name, what } => format!("{name} ({acronym}): {what}"),
+                Fact::Org {
+                    acronym,
+                    name,
+                    what,
+                } => format!("{name} ({acronym}): {what}"),
             };
             if seen.insert(line.clone()) {
                 e.facts.push(line);
@@ -1191,7 +1244,10 @@ mod tests {
         assert_eq!(e.preferred.as_deref(), Some("Alikhan Smailov"));
         assert!(e.mentions.iter().all(|m| m.variant));
         let card = card(e, &doc);
-        assert!(card.contains("Desk spelling: **Alikhan Smailov**"), "{card}");
+        assert!(
+            card.contains("Desk spelling: **Alikhan Smailov**"),
+            "{card}"
+        );
         assert!(card.contains("ah-lee-KHAN"), "{card}");
     }
 
@@ -1220,7 +1276,16 @@ mod tests {
 
     #[test]
     fn any_input_is_safe() {
-        for text in ["", "(", "王", "A. B. C.", "’s", "Al-", "\u{feff}É'", "X (Y) [Z]"] {
+        for text in [
+            "",
+            "(",
+            "王",
+            "A. B. C.",
+            "’s",
+            "Al-",
+            "\u{feff}É'",
+            "X (Y) [Z]",
+        ] {
             let _ = entities(text, &Config::default());
         }
     }

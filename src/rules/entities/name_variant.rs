@@ -33,7 +33,11 @@ fn expected(entity: &Entity, text: &str) -> String {
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for e in &cx.facts.entities {
         let def = e.definition_mention();
-        for m in e.mentions.iter().filter(|m| m.variant && m.form != Form::Headline) {
+        for m in e
+            .mentions
+            .iter()
+            .filter(|m| m.variant && m.form != Form::Headline)
+        {
             let want = expected(e, &m.text);
             if want == m.text || want.is_empty() {
                 continue;
@@ -41,7 +45,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             let source = if e.preferred.is_some() {
                 "the names file".to_owned()
             } else {
-                format!("line {}", cx.doc.lines().line_of(def.map_or(0, |d| d.start)) + 1)
+                format!(
+                    "line {}",
+                    cx.doc.lines().line_of(def.map_or(0, |d| d.start)) + 1
+                )
             };
             let mut f = out
                 .finding(

@@ -22,8 +22,21 @@ pub(super) static RULE: Rule = Rule {
 };
 
 const EXPLAINS: &[&str] = &[
-    "appointed", "named", "sworn", "became", "become", "former", "resigned", "replaced",
-    "promoted", "elected", "nominated", "confirmed", "ex-", "then-", "succeed",
+    "appointed",
+    "named",
+    "sworn",
+    "became",
+    "become",
+    "former",
+    "resigned",
+    "replaced",
+    "promoted",
+    "elected",
+    "nominated",
+    "confirmed",
+    "ex-",
+    "then-",
+    "succeed",
 ];
 
 /// The title without nationality or country words in front ("Kazakh President" → "President").
