@@ -438,6 +438,15 @@ fn classify(
     if words.len() == 1 && is_acronym(first) {
         return (Kind::Organization, false);
     }
+    // "Seattle Mariners", "Ajax Amsterdam" aside: a place then a plural or unknown word is
+    // a team or company named after its home.
+    if multi
+        && words.len() <= 4
+        && !GAZETTEER.is_given_name(first)
+        && (1..words.len()).any(|k| fact_kind(GAZETTEER.lookup(&words[..k].join(" "))) == Some(Kind::Place))
+    {
+        return (Kind::Organization, false);
+    }
     if multi && GAZETTEER.is_given_name(first) {
         return (Kind::Person, true);
     }
@@ -619,7 +628,16 @@ fn candidates_of_run(
             }
             break;
         }
-        if rest > 0 && nationality(t.word).is_some() && !t.possessive {
+        // "Panamanian Boxing Association" splits; "French Open", "Socialist Party",
+        // "Indian Ocean" do not: there the adjective is the name.
+        let generic_rest = rest == 1
+            && toks.get(i + 1).is_some_and(|n| {
+                is_in(lexicon::ORG_WORDS, n.word)
+                    || is_in(lexicon::OTHER_WORDS, n.word)
+                    || is_in(lexicon::PLACE_WORDS, n.word)
+                    || matches!(n.word, "League" | "Democrats" | "Ocean" | "Columbia")
+            });
+        if rest > 0 && nationality(t.word).is_some() && !t.possessive && !generic_rest {
             push_single(prose, t, Kind::Other, Form::Nationality, out);
             title_start.get_or_insert(t.start);
             i += 1;
@@ -655,7 +673,8 @@ fn candidates_of_run(
             return;
         }
         // A sentence-initial word is a name only when the story or the gazetteer says so.
-        let speaks = toks.get(end).is_some_and(|t| {
+        let speaks = !is_in(lexicon::COMMON_CAPITALISED, w)
+            && toks.get(end).is_some_and(|t| {
             matches!(
                 t.word,
                 "said" | "says" | "told" | "added" | "asked" | "wrote" | "insisted"
