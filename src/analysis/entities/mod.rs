@@ -267,7 +267,9 @@ fn joins(prose: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     {
         return true;
     }
-    let abbrev = a.word.chars().count() == 1 || is_in(lexicon::TITLES, a.word);
+    let abbrev = a.word.chars().count() == 1
+        || is_in(lexicon::TITLES, a.word)
+        || matches!(a.word, "St" | "Mt" | "Ft");
     abbrev
         && gap.starts_with('.')
         && gap[1..].chars().all(|c| c == ' ' || c == '\u{a0}')
@@ -636,7 +638,11 @@ fn candidates_of_run(
                     || is_in(lexicon::OTHER_WORDS, n.word)
                     || is_in(lexicon::PLACE_WORDS, n.word)
                     || matches!(n.word, "League" | "Democrats" | "Ocean" | "Columbia")
-            });
+            })
+            || matches!(
+                toks[end - 1].word,
+                "Party" | "Front" | "Movement" | "Army" | "Tigers"
+            );
         if rest > 0 && nationality(t.word).is_some() && !t.possessive && !generic_rest {
             push_single(prose, t, Kind::Other, Form::Nationality, out);
             title_start.get_or_insert(t.start);
@@ -666,7 +672,12 @@ fn candidates_of_run(
     };
     if words.len() == 1 {
         let w = words[0];
-        if matches!(w, "I" | "A" | "O" | "OK") || is_in(lexicon::CALENDAR, w) {
+        if matches!(w, "I" | "A" | "O" | "OK" | "The" | "An")
+            || w.starts_with("I'")
+            || w.starts_with("I’")
+            || is_in(lexicon::CALENDAR, w)
+            || is_in(lexicon::TITLES, w)
+        {
             return;
         }
         if w.chars().all(|c| c.is_ascii_digit()) {
@@ -684,7 +695,8 @@ fn candidates_of_run(
             let known = cap_inside.contains(w)
                 || names.get(w).is_some()
                 || !GAZETTEER.lookup(w).is_empty()
-                || is_in(lexicon::CREEDS, w);
+                || is_in(lexicon::CREEDS, w)
+                || is_in(lexicon::ORG_WORDS, w) && !is_in(lexicon::COMMON_CAPITALISED, w);
             if !known
                 && (is_in(lexicon::COMMON_CAPITALISED, w)
                     || lower_seen.contains(w.to_lowercase().as_str())
@@ -712,6 +724,26 @@ fn candidates_of_run(
             return;
         }
     }
+    // "PRESS DIGEST": words in capitals that the gazetteer does not know are shouting.
+    if words.len() > 1
+        && words.iter().all(|w| !w.chars().any(char::is_lowercase) && w.chars().count() >= 3)
+        && names.get(name).is_none()
+        && GAZETTEER.lookup(name).is_empty()
+    {
+        return;
+    }
+    // "Microsoft Corp.", "Calif.": the abbreviation's full stop is part of the name.
+    let mut stop = stop;
+    if matches!(
+        words[words.len() - 1],
+        "Corp" | "Inc" | "Co" | "Ltd" | "Jr" | "Sr" | "Bros" | "Calif" | "Ore" | "Va" | "Mass" | "Fla"
+    ) && prose.get(stop..stop + 1) == Some(".")
+    {
+        stop += 1;
+    }
+    let Some(name) = prose.get(start..stop) else {
+        return;
+    };
     let prev = toks
         .get(i.wrapping_sub(1))
         .filter(|_| i > 0 && title_start.is_none())
