@@ -14,7 +14,7 @@ Sources (install them first:
 Output, one record a line, tab-separated, `#` lines are comments:
     country <TAB> name <TAB> capital <TAB> demonyms (|) <TAB> aliases (|) <TAB> population
     city    <TAB> name <TAB> country <TAB> population
-    region  <TAB> name <TAB> country
+    region  <TAB> name <TAB> country (empty for continents, seas and the like)
     org     <TAB> acronym <TAB> full name <TAB> what it is
     given   <TAB> name            (a common given name)
     surname <TAB> name            (a common surname)
@@ -119,6 +119,24 @@ EXTRA_ALIASES = {
 }
 
 
+# Continents, seas and regions news copy names that are neither countries nor cities.
+REGIONS = [
+    "Africa", "Asia", "Europe", "North America", "South America", "Latin America",
+    "Central America", "Antarctica", "Oceania", "Middle East", "Near East", "Far East",
+    "Caribbean", "Balkans", "Caucasus", "Scandinavia", "Siberia", "Central Asia",
+    "Southeast Asia", "East Asia", "South Asia", "Persian Gulf", "Gulf", "Sahara", "Sahel",
+    "Kashmir", "Tibet", "Chechnya", "Kurdistan", "Gaza", "Gaza Strip", "West Bank",
+    "Golan Heights", "Crimea", "Donbas", "Transnistria", "Abkhazia", "Nagorno-Karabakh",
+    "Darfur", "Mediterranean", "Atlantic", "Pacific", "Arctic", "Baltic", "Black Sea",
+    "Caspian Sea", "Red Sea", "North Sea", "South China Sea", "Indian Ocean", "Amazon",
+    "Himalayas", "Alps", "Andes", "Urals", "Patagonia", "Punjab", "Bengal", "Kurdistan",
+    "Scotland", "Wales", "England", "Northern Ireland", "Ulster", "Bavaria", "Catalonia",
+    "Flanders", "Wallonia", "Quebec", "Ontario", "Tatarstan", "Dagestan", "Ingushetia",
+    "Xinjiang", "Hong Kong", "Macau", "Taiwan", "Mindanao", "Java", "Sumatra", "Borneo",
+    "Kremlin", "Pentagon", "White House", "Downing Street", "Wall Street",
+]
+
+
 def clean(s):
     return " ".join(str(s).replace("\t", " ").split())
 
@@ -154,6 +172,8 @@ def main():
         ]) + "\n")
     for s in sorted(gc.get_us_states().values(), key=lambda s: s["name"]):
         out.write(f"region\t{clean(s['name'])}\tUnited States\n")
+    for r in REGIONS:
+        out.write(f"region\t{r}\t\n")
     cities = [c for c in gc.get_cities().values() if c["population"] >= CITY_MIN_POPULATION]
     for c in sorted(cities, key=lambda c: (-c["population"], c["name"])):
         country = countries.get(c["countrycode"], {}).get("name", "")

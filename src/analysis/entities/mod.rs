@@ -1252,6 +1252,7 @@ fn knowledge(e: &mut Entity, names: &Names) {
                     country,
                     population,
                 } => format!("City in {country}, population {population}"),
+                Fact::Region { country: "" } => "Region".to_owned(),
                 Fact::Region { country } => format!("State of {country}"),
                 Fact::Demonym { country } => format!("Of {country}"),
                 Fact::Org {
