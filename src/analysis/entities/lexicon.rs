@@ -822,7 +822,8 @@ pub const CREEDS: &[&str] = &[
     "Eurobonds",
     "Anglican",
     "Lutheran",
-    "Mormon",
+    "Mormon", "Soviet", "Soviets", "Yugoslav", "Tibetan", "Tibetans", "Taleban", "Taliban",
+    "Kosovar", "Gypsy",
 ];
 
 /// Words written with a capital at the start of a sentence that are not names.

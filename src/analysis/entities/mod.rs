@@ -434,19 +434,26 @@ fn classify(
     if is_in(lexicon::OTHER_WORDS, last) && multi {
         return (Kind::Other, true);
     }
-    if multi && (is_in(lexicon::PLACE_WORDS, last) || is_in(lexicon::PLACE_FIRST, first)) {
+    if multi && is_in(lexicon::PLACE_WORDS, last) {
         return (Kind::Place, true);
     }
-    if words.len() == 1 && is_acronym(first) {
-        return (Kind::Organization, false);
-    }
-    // "Seattle Mariners", "Ajax Amsterdam" aside: a place then a plural or unknown word is
-    // a team or company named after its home.
+    // "Seattle Mariners", "New York Yankees": a place then another word is a team or
+    // company named after its home.
     if multi
         && words.len() <= 4
         && !GAZETTEER.is_given_name(first)
-        && (1..words.len()).any(|k| fact_kind(GAZETTEER.lookup(&words[..k].join(" "))) == Some(Kind::Place))
+        && (1..words.len())
+            .any(|k| fact_kind(GAZETTEER.lookup(&words[..k].join(" "))) == Some(Kind::Place))
     {
+        return (Kind::Organization, false);
+    }
+    if multi && is_in(lexicon::PLACE_FIRST, first) {
+        return (Kind::Place, true);
+    }
+    if is_in(&["GMT", "EDT", "EST", "BST", "CET", "UTC"], first) {
+        return (Kind::Other, true);
+    }
+    if words.len() == 1 && is_acronym(first) {
         return (Kind::Organization, false);
     }
     if multi && GAZETTEER.is_given_name(first) {
@@ -470,7 +477,7 @@ fn classify(
         }
         return (Kind::Person, false);
     }
-    if GAZETTEER.is_surname(first) {
+    if GAZETTEER.is_surname(first) || GAZETTEER.is_given_name(first) {
         return (Kind::Person, false);
     }
     if ["stan", "abad", "grad", "pur", "ia"]
@@ -1092,11 +1099,18 @@ fn headline_mentions(sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
     }
 }
 
-/// The kind most (strong, then any) mentions vote for; persons win ties.
+/// The kind most (strong, then any) mentions vote for; ties go to persons, then places,
+/// then organisations, so the result never depends on hash order.
 fn top_kind(votes: &HashMap<Kind, (usize, usize, usize)>) -> Kind {
+    let rank = |k: Kind| match k {
+        Kind::Person => 3,
+        Kind::Place => 2,
+        Kind::Organization => 1,
+        Kind::Other => 0,
+    };
     votes
         .iter()
-        .max_by_key(|(k, v)| (v.0, v.1, v.2, **k == Kind::Person))
+        .max_by_key(|(k, v)| (v.0, v.1, v.2, rank(**k)))
         .map_or(Kind::Other, |(k, _)| *k)
 }
 
