@@ -279,6 +279,7 @@ fn joins(prose: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 /// Whether connector `c` may join `prev` to what follows.
 fn connector_ok(c: &str, prev: &str, prev_connector: Option<&str>) -> bool {
     match c {
+        "of" | "for" if matches!(prev, "Inc" | "Corp" | "Ltd" | "Co" | "Plc" | "AG" | "SA") => false,
         "of" | "for" => {
             is_in(lexicon::ORG_WORDS, prev)
                 || is_in(lexicon::ORG_FIRST, prev)
@@ -528,7 +529,7 @@ pub fn find(doc: &Document, config: &Config) -> Vec<Entity> {
         }
     }
     let mut entities = group(prose, cands);
-    headline_mentions(&sentences, &mut entities);
+    headline_mentions(prose, &sentences, &mut entities);
     entities
         .into_iter()
         .map(|b| finish(prose, b, names))
@@ -612,7 +613,7 @@ fn candidates_of_run(
             i += 1;
             continue;
         }
-        if matches!(t.word, "The" | "A" | "An") {
+        if matches!(t.word, "The" | "A" | "An") || rest > 0 && is_in(lexicon::CALENDAR, t.word) {
             i += 1;
             continue;
         }
@@ -989,7 +990,7 @@ fn merge_nationalities(ents: &mut Vec<Builder>) {
 
 /// Mentions in all-capitals headlines and datelines: only names the story spells out in its
 /// body, their surnames, or gazetteer places and organisations.
-fn headline_mentions(sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
+fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
     let mut known: HashMap<String, usize> = HashMap::new();
     for (i, e) in ents.iter().enumerate() {
         for (c, _) in &e.mentions {
@@ -1061,7 +1062,7 @@ fn headline_mentions(sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
             let cand = Candidate {
                 start,
                 end,
-                name: key.clone(),
+                name: prose.get(start..end).unwrap_or(&key).to_owned(),
                 tokens: n,
                 kind,
                 strong: true,
