@@ -826,6 +826,19 @@ fn near(a: &str, b: &str) -> bool {
     la.abs_diff(lb) <= limit && edit_distance(a, b) <= limit
 }
 
+/// A company's name without its legal suffix ("cofinec s.a." → "cofinec"), lower-cased input.
+fn company_stem(key: &str) -> &str {
+    const SUFFIXES: &[&str] = &[
+        " inc", " inc.", " corp", " corp.", " ltd", " ltd.", " co", " co.", " plc", " s.a.",
+        " ag", " nv", " n.v.", " sa", " llc", " gmbh",
+    ];
+    SUFFIXES
+        .iter()
+        .find_map(|s| key.strip_suffix(s))
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or(key)
+}
+
 fn last_word(name: &str) -> &str {
     name.rsplit([' ', '\u{a0}']).next().unwrap_or(name)
 }
@@ -868,7 +881,10 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         let key = c.name.to_lowercase();
         let mut variant = false;
         let target = linked.get(&i).and_then(|&j| placed.get(j).copied());
-        let target = target.or_else(|| by_name.get(&key).copied()).or_else(|| {
+        let target = target
+            .or_else(|| by_name.get(&key).copied())
+            .or_else(|| by_name.get(company_stem(&key)).copied())
+            .or_else(|| {
             if c.form == Form::Nationality {
                 return None;
             }
@@ -941,6 +957,9 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
             c.form = Form::Acronym;
         }
         by_name.entry(key.clone()).or_insert(idx);
+        if c.kind == Kind::Organization {
+            by_name.entry(company_stem(&key).to_owned()).or_insert(idx);
+        }
         if c.tokens > 1 && (c.kind == Kind::Person || !c.strong) {
             let surname = last_word(&key).to_owned();
             by_surname.entry(surname.clone()).or_insert(idx);
