@@ -822,8 +822,16 @@ pub const CREEDS: &[&str] = &[
     "Eurobonds",
     "Anglican",
     "Lutheran",
-    "Mormon", "Soviet", "Soviets", "Yugoslav", "Tibetan", "Tibetans", "Taleban", "Taliban",
-    "Kosovar", "Gypsy",
+    "Mormon",
+    "Soviet",
+    "Soviets",
+    "Yugoslav",
+    "Tibetan",
+    "Tibetans",
+    "Taleban",
+    "Taliban",
+    "Kosovar",
+    "Gypsy",
 ];
 
 /// Words written with a capital at the start of a sentence that are not names.

@@ -279,7 +279,9 @@ fn joins(prose: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 /// Whether connector `c` may join `prev` to what follows.
 fn connector_ok(c: &str, prev: &str, prev_connector: Option<&str>) -> bool {
     match c {
-        "of" | "for" if matches!(prev, "Inc" | "Corp" | "Ltd" | "Co" | "Plc" | "AG" | "SA") => false,
+        "of" | "for" if matches!(prev, "Inc" | "Corp" | "Ltd" | "Co" | "Plc" | "AG" | "SA") => {
+            false
+        }
         "of" | "for" => {
             is_in(lexicon::ORG_WORDS, prev)
                 || is_in(lexicon::ORG_FIRST, prev)
@@ -694,11 +696,11 @@ fn candidates_of_run(
         // A sentence-initial word is a name only when the story or the gazetteer says so.
         let speaks = !is_in(lexicon::COMMON_CAPITALISED, w)
             && toks.get(end).is_some_and(|t| {
-            matches!(
-                t.word,
-                "said" | "says" | "told" | "added" | "asked" | "wrote" | "insisted"
-            )
-        });
+                matches!(
+                    t.word,
+                    "said" | "says" | "told" | "added" | "asked" | "wrote" | "insisted"
+                )
+            });
         if first.initial && title_start.is_none() && !speaks && !w.chars().any(is_cjk) {
             let known = cap_inside.contains(w)
                 || names.get(w).is_some()
@@ -734,7 +736,9 @@ fn candidates_of_run(
     }
     // "PRESS DIGEST": words in capitals that the gazetteer does not know are shouting.
     if words.len() > 1
-        && words.iter().all(|w| !w.chars().any(char::is_lowercase) && w.chars().count() >= 3)
+        && words
+            .iter()
+            .all(|w| !w.chars().any(char::is_lowercase) && w.chars().count() >= 3)
         && names.get(name).is_none()
         && GAZETTEER.lookup(name).is_empty()
     {
@@ -744,7 +748,18 @@ fn candidates_of_run(
     let mut stop = stop;
     if matches!(
         words[words.len() - 1],
-        "Corp" | "Inc" | "Co" | "Ltd" | "Jr" | "Sr" | "Bros" | "Calif" | "Ore" | "Va" | "Mass" | "Fla"
+        "Corp"
+            | "Inc"
+            | "Co"
+            | "Ltd"
+            | "Jr"
+            | "Sr"
+            | "Bros"
+            | "Calif"
+            | "Ore"
+            | "Va"
+            | "Mass"
+            | "Fla"
     ) && prose.get(stop..stop + 1) == Some(".")
     {
         stop += 1;
@@ -829,8 +844,8 @@ fn near(a: &str, b: &str) -> bool {
 /// A company's name without its legal suffix ("cofinec s.a." → "cofinec"), lower-cased input.
 fn company_stem(key: &str) -> &str {
     const SUFFIXES: &[&str] = &[
-        " inc", " inc.", " corp", " corp.", " ltd", " ltd.", " co", " co.", " plc", " s.a.",
-        " ag", " nv", " n.v.", " sa", " llc", " gmbh",
+        " inc", " inc.", " corp", " corp.", " ltd", " ltd.", " co", " co.", " plc", " s.a.", " ag",
+        " nv", " n.v.", " sa", " llc", " gmbh",
     ];
     SUFFIXES
         .iter()
@@ -885,19 +900,20 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
             .or_else(|| by_name.get(&key).copied())
             .or_else(|| by_name.get(company_stem(&key)).copied())
             .or_else(|| {
-            if c.form == Form::Nationality {
-                return None;
-            }
-            let surname = last_word(&key).to_owned();
-            if c.tokens == 1 {
-                by_surname.get(&surname).copied()
-            } else {
-                // A full name after its surname alone: "Tokayev ... Kassym-Jomart Tokayev".
-                by_name.get(&surname).copied().filter(|&e| {
-                    ents[e].name.split(' ').count() == 1 && (c.kind == Kind::Person || !c.strong)
-                })
-            }
-        });
+                if c.form == Form::Nationality {
+                    return None;
+                }
+                let surname = last_word(&key).to_owned();
+                if c.tokens == 1 {
+                    by_surname.get(&surname).copied()
+                } else {
+                    // A full name after its surname alone: "Tokayev ... Kassym-Jomart Tokayev".
+                    by_name.get(&surname).copied().filter(|&e| {
+                        ents[e].name.split(' ').count() == 1
+                            && (c.kind == Kind::Person || !c.strong)
+                    })
+                }
+            });
         let target = target.or_else(|| {
             if c.form == Form::Nationality || c.kind != Kind::Person && c.strong {
                 return None;
