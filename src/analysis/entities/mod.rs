@@ -109,7 +109,7 @@ impl Entity {
 /// A word of prose: letters, digits, marks, with inner hyphens and apostrophes; a dotted
 /// acronym (U.S.); or a run of non-Latin script (王毅).
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*")
+    Regex::new(r"(?:\p{Lu}\.){2,}(?:-[\p{L}\p{M}\p{N}]+)*|[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*")
         .expect("valid regex")
 });
 
@@ -294,6 +294,7 @@ fn connector_ok(c: &str, prev: &str, prev_connector: Option<&str>) -> bool {
                 )
         }
         "the" => prev_connector == Some("of"),
+        // `runs` decides "and" ("Organisation for Security and Cooperation in Europe").
         "and" => false,
         _ => true,
     }
@@ -312,12 +313,27 @@ fn runs(prose: &str, toks: &[Token<'_>]) -> Vec<std::ops::Range<usize>> {
         let start = i;
         let mut end = i + 1;
         let mut last_connector = None;
+        // The last "of"/"for" this name took, which lets a later "and" join.
+        let mut used_of = None;
         while end < toks.len() {
             let prev = &toks[end - 1];
             let next = &toks[end];
             if next.cap && !next.caps_line && joins(prose, prev, next) {
                 end += 1;
                 last_connector = None;
+                continue;
+            }
+            if next.word == "and"
+                && (used_of.is_some()
+                    || is_in(lexicon::ORG_WORDS, prev.word)
+                        && toks
+                            .get(end + 2)
+                            .is_some_and(|t| is_in(lexicon::ORG_WORDS, t.word)))
+                && toks.get(end + 1).is_some_and(|t| t.cap && !t.caps_line)
+                && joins(prose, prev, next)
+                && joins(prose, next, &toks[end + 1])
+            {
+                end += 2;
                 continue;
             }
             // A connector (or two: "of the") followed by a capitalised word.
@@ -340,6 +356,9 @@ fn runs(prose: &str, toks: &[Token<'_>]) -> Vec<std::ops::Range<usize>> {
                 {
                     end = k + 2;
                     last_connector = conn;
+                    if matches!(conn, Some("of" | "for" | "the")) {
+                        used_of = conn;
+                    }
                     continue;
                 }
             }
