@@ -520,33 +520,11 @@ pub fn find(doc: &Document, config: &Config) -> Vec<Entity> {
         .iter()
         .map(|s| tokens_of(prose, s.clone()))
         .collect();
-    // Words written capitalised where capitals mean a name (not sentence-initial), and words
-    // written in lower case: they tell sentence-initial names from ordinary words.
-    let mut cap_inside = HashSet::new();
-    let mut lower_seen = HashSet::new();
-    for t in sentences.iter().flatten() {
-        if t.caps_line {
-            continue;
-        }
-        if t.cap && !t.initial {
-            cap_inside.insert(t.word);
-        } else if !t.cap {
-            lower_seen.insert(t.word);
-        }
-    }
-
+    let seen = Seen::new(&sentences);
     let mut cands = Vec::new();
     for toks in &sentences {
         for run in runs(prose, toks) {
-            candidates_of_run(
-                prose,
-                toks,
-                run,
-                names,
-                &cap_inside,
-                &lower_seen,
-                &mut cands,
-            );
+            candidates_of_run(prose, toks, run, names, &seen, &mut cands);
         }
     }
     let mut entities = group(prose, cands);
@@ -557,6 +535,50 @@ pub fn find(doc: &Document, config: &Config) -> Vec<Entity> {
         .collect()
 }
 
+/// Words written capitalised where capitals mean a name (not sentence-initial), and words
+/// written in lower case: they tell sentence-initial names from ordinary words.
+struct Seen<'a> {
+    cap_inside: HashSet<&'a str>,
+    lower: HashSet<&'a str>,
+    /// `cap_inside` by the first two letters, lower-cased, for near spellings.
+    by_prefix: HashMap<String, Vec<&'a str>>,
+}
+
+impl<'a> Seen<'a> {
+    fn new(sentences: &[Vec<Token<'a>>]) -> Seen<'a> {
+        let mut seen = Seen {
+            cap_inside: HashSet::new(),
+            lower: HashSet::new(),
+            by_prefix: HashMap::new(),
+        };
+        for t in sentences.iter().flatten().filter(|t| !t.caps_line) {
+            if t.cap && !t.initial {
+                if seen.cap_inside.insert(t.word) {
+                    seen.by_prefix
+                        .entry(prefix(t.word))
+                        .or_default()
+                        .push(t.word);
+                }
+            } else if !t.cap {
+                seen.lower.insert(t.word);
+            }
+        }
+        seen
+    }
+
+    /// A near spelling of a name the story writes elsewhere ("Tokaev" for "Tokayev").
+    fn near_name(&self, w: &str) -> bool {
+        let w = w.to_lowercase();
+        self.by_prefix
+            .get(&prefix(&w))
+            .is_some_and(|list| list.iter().any(|n| near(&w, &n.to_lowercase())))
+    }
+}
+
+fn prefix(w: &str) -> String {
+    w.chars().take(2).flat_map(char::to_lowercase).collect()
+}
+
 /// Turn one capitalised run into candidates: drop sentence-initial ordinary words, split off
 /// nationality adjectives and titles, classify what is left.
 fn candidates_of_run(
@@ -564,8 +586,7 @@ fn candidates_of_run(
     toks: &[Token<'_>],
     run: std::ops::Range<usize>,
     names: &Names,
-    cap_inside: &HashSet<&str>,
-    lower_seen: &HashSet<&str>,
+    seen: &Seen<'_>,
     out: &mut Vec<Candidate>,
 ) {
     let (mut i, end) = (run.start, run.end);
@@ -721,14 +742,15 @@ fn candidates_of_run(
                 )
             });
         if first.initial && title_start.is_none() && !speaks && !w.chars().any(is_cjk) {
-            let known = cap_inside.contains(w)
+            let known = seen.cap_inside.contains(w)
+                || seen.near_name(w)
                 || names.get(w).is_some()
                 || !GAZETTEER.lookup(w).is_empty()
                 || is_in(lexicon::CREEDS, w)
                 || is_in(lexicon::ORG_WORDS, w) && !is_in(lexicon::COMMON_CAPITALISED, w);
             if !known
                 && (is_in(lexicon::COMMON_CAPITALISED, w)
-                    || lower_seen.contains(w.to_lowercase().as_str())
+                    || seen.lower.contains(w.to_lowercase().as_str())
                     || w.ends_with("ing")
                     || w.ends_with("ly")
                     || w.ends_with("ed")
