@@ -949,9 +949,14 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
                     by_surname.get(&surname).copied()
                 } else {
                     // A full name after its surname alone: "Tokayev ... Kassym-Jomart Tokayev".
+                    // Not a team named after its city: "Volgograd ... Rotor Volgograd".
                     by_name.get(&surname).copied().filter(|&e| {
                         ents[e].name.split(' ').count() == 1
-                            && (c.kind == Kind::Person || !c.strong)
+                            && c.kind == Kind::Person
+                            && ents[e]
+                                .votes
+                                .iter()
+                                .all(|(k, v)| *k == Kind::Person || v.0 == 0)
                     })
                 }
             });
@@ -1003,10 +1008,13 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         {
             e.name = c.name.clone();
         }
-        // A lone unknown word's kind is a guess: it counts only where nothing else does.
+        // A lone unknown word's kind is a guess: it counts only where nothing else does. A
+        // surname's gazetteer kind ("Washington") does not outvote the person it names.
+        let surname_only = c.tokens == 1 && e.name.split(' ').count() > 1 && !linked.contains_key(&i);
+        let strong = c.strong && !surname_only;
         let vote = e.votes.entry(c.kind).or_default();
-        vote.0 += usize::from(c.strong);
-        vote.1 += usize::from(c.strong || c.tokens > 1);
+        vote.0 += usize::from(strong);
+        vote.1 += usize::from(strong || c.tokens > 1);
         vote.2 += 1;
         if c.form == Form::Acronym
             || (c.tokens == 1 && is_acronym(&c.name) && c.kind == Kind::Organization)
