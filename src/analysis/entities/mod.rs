@@ -1025,7 +1025,8 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         if c.kind == Kind::Organization {
             by_name.entry(company_stem(&key).to_owned()).or_insert(idx);
         }
-        if c.tokens > 1 && (c.kind == Kind::Person || !c.strong) {
+        // Only people have surnames: "Rotor Volgograd" does not claim "Volgograd".
+        if c.tokens > 1 && c.kind == Kind::Person {
             let surname = last_word(&key).to_owned();
             by_surname.entry(surname.clone()).or_insert(idx);
             by_prefix
