@@ -1010,7 +1010,8 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         }
         // A lone unknown word's kind is a guess: it counts only where nothing else does. A
         // surname's gazetteer kind ("Washington") does not outvote the person it names.
-        let surname_only = c.tokens == 1 && e.name.split(' ').count() > 1 && !linked.contains_key(&i);
+        let surname_only =
+            c.tokens == 1 && e.name.split(' ').count() > 1 && !linked.contains_key(&i);
         let strong = c.strong && !surname_only;
         let vote = e.votes.entry(c.kind).or_default();
         vote.0 += usize::from(strong);
@@ -1043,7 +1044,50 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         placed.push(idx);
     }
     merge_nationalities(&mut ents);
+    merge_acronyms(&mut ents);
     ents
+}
+
+/// An acronym used before the story defines it ("SDA ... Party of Democratic Action (SDA)")
+/// joins the entity the definition names.
+fn merge_acronyms(ents: &mut Vec<Builder>) {
+    let mut defined: HashMap<String, usize> = HashMap::new();
+    for (i, e) in ents.iter().enumerate() {
+        if e.expansion.is_some() {
+            for (c, _) in e.mentions.iter().filter(|(c, _)| c.form == Form::Acronym) {
+                defined.entry(c.name.clone()).or_insert(i);
+            }
+        }
+    }
+    let mut moves = Vec::new();
+    for (i, e) in ents.iter().enumerate() {
+        if e.expansion.is_none()
+            && e.mentions.iter().all(|(c, _)| c.form == Form::Acronym)
+            && let Some(&j) = defined.get(&e.name)
+            && j != i
+        {
+            moves.push((i, j));
+        }
+    }
+    move_mentions(ents, &moves, true);
+}
+
+/// Move all mentions of entity `i` into entity `j` for each pair (with their kind votes, or
+/// not: "Kazakh" does not make Kazakhstan a nationality), then drop the empty entities.
+fn move_mentions(ents: &mut Vec<Builder>, moves: &[(usize, usize)], with_votes: bool) {
+    for &(i, j) in moves {
+        let ms = std::mem::take(&mut ents[i].mentions);
+        let votes = std::mem::take(&mut ents[i].votes);
+        for (k, v) in votes.into_iter().filter(|_| with_votes) {
+            let w = ents[j].votes.entry(k).or_default();
+            w.0 += v.0;
+            w.1 += v.1;
+            w.2 += v.2;
+        }
+        ents[j].mentions.extend(ms);
+        ents[j].mentions.sort_by_key(|(c, _)| c.start);
+    }
+    ents.retain(|e| !e.mentions.is_empty());
 }
 
 /// "Kazakh" joins Kazakhstan when the story names the country too.
@@ -1065,12 +1109,7 @@ fn merge_nationalities(ents: &mut Vec<Builder>) {
             moves.push((i, j));
         }
     }
-    for &(i, j) in &moves {
-        let ms = std::mem::take(&mut ents[i].mentions);
-        ents[j].mentions.extend(ms);
-        ents[j].mentions.sort_by_key(|(c, _)| c.start);
-    }
-    ents.retain(|e| !e.mentions.is_empty());
+    move_mentions(ents, &moves, false);
 }
 
 /// Mentions in all-capitals headlines and datelines: only names the story spells out in its
