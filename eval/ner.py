@@ -26,7 +26,7 @@ CORPUS = os.path.join(SHARED, "corpus", "conll2003")
 SCORER = os.path.join(SHARED, "eval", "ner", "score_ner.py")
 BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "copydesk")
 
-GATE = {"untyped": 92.4, "typed": 80.8}
+GATE = {"untyped": 92.4, "typed": 81.0}
 TYPES = {"person": "PER", "organization": "ORG", "place": "LOC", "other": "MISC"}
 
 
