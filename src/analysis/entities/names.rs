@@ -85,16 +85,7 @@ impl Names {
             if e.name.trim().is_empty() {
                 return Err(format!("entry {}: `name` is empty", i + 1));
             }
-            if let Some(k) = &e.kind
-                && !KINDS.contains(&k.as_str())
-            {
-                return Err(format!(
-                    "entry {} ({}): `kind` is `{k}`, expected one of {}",
-                    i + 1,
-                    e.name,
-                    KINDS.join(", ")
-                ));
-            }
+            check_kind(&e).map_err(|m| format!("entry {} ({}): {m}", i + 1, e.name))?;
             let n = names.entries.len();
             for key in std::iter::once(&e.name).chain(&e.aliases) {
                 names.index.entry(key.trim().to_lowercase()).or_insert(n);
@@ -117,6 +108,16 @@ impl Names {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+fn check_kind(e: &NameEntry) -> Result<(), String> {
+    match &e.kind {
+        Some(k) if !KINDS.contains(&k.as_str()) => Err(format!(
+            "`kind` is `{k}`, expected one of {}",
+            KINDS.join(", ")
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -202,6 +203,7 @@ fn parse_csv(text: &str) -> Result<Vec<NameEntry>, String> {
         if e.name.is_empty() {
             return Err(format!("line {}: `name` is empty", n + 1));
         }
+        check_kind(&e).map_err(|m| format!("line {}: {m}", n + 1))?;
         out.push(e);
     }
     Ok(out)
@@ -227,7 +229,10 @@ mod tests {
     #[test]
     fn errors_name_the_line_and_field() {
         let err = Names::parse("name,kind\nSmailov,persn\n", true).unwrap_err();
-        assert!(err.contains("kind") && err.contains("persn"), "{err}");
+        assert!(
+            err.starts_with("line 2: `kind`") && err.contains("persn"),
+            "{err}"
+        );
         let err = Names::parse("name,kind\n\"Smailov,person\n", true).unwrap_err();
         assert!(err.starts_with("line 2"), "{err}");
         let err = Names::parse("name,age\nX,3\n", true).unwrap_err();
