@@ -108,7 +108,7 @@ impl<'a> Configs<'a> {
             Some(p) => Some(Self::finish(
                 opts,
                 Config::resolve(&[Layer::from_file(p)?])?,
-            )),
+            )?),
             None => None,
         };
         Ok(Configs {
@@ -119,12 +119,15 @@ impl<'a> Configs<'a> {
         })
     }
 
-    fn finish(opts: &DraftOptions, mut c: Config) -> Config {
+    fn finish(opts: &DraftOptions, mut c: Config) -> Result<Config, config::ConfigError> {
         c.date_override = opts.date;
         if c.date_policy == DatePolicy::Today {
             c.policy_date = Some(jiff::Zoned::now().date());
         }
-        c
+        if let Some(path) = &c.names_file {
+            c.names = std::sync::Arc::new(copydesk::analysis::entities::Names::load(path)?);
+        }
+        Ok(c)
     }
 
     /// The configuration for a draft at `path` (stdin: the current directory's).
@@ -155,7 +158,7 @@ impl<'a> Configs<'a> {
                             Some(f) => vec![Layer::from_file(f)?],
                             None => vec![],
                         };
-                        let c = Self::finish(self.opts, Config::resolve(&layers)?);
+                        let c = Self::finish(self.opts, Config::resolve(&layers)?)?;
                         self.by_file.insert(file, c.clone());
                         c
                     }

@@ -149,6 +149,8 @@ pub struct Config {
     /// The date `today` / `file-mtime` stand for, filled in by the CLI or server per draft.
     pub policy_date: Option<Date>,
     pub names_file: Option<PathBuf>,
+    /// The names file's entries, loaded by the caller (the core does no IO).
+    pub names: std::sync::Arc<crate::analysis::entities::Names>,
     pub include: GlobSet,
     pub exclude: GlobSet,
     pub languages: Vec<String>,
@@ -215,6 +217,7 @@ impl Config {
             date_policy,
             policy_date: None,
             names_file,
+            names: Default::default(),
             include: match include {
                 Some(g) => g,
                 None => build_globs(&default_include).expect("default globs are valid"),

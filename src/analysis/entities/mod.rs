@@ -1,0 +1,1491 @@
+//! Entities: the people, organisations and places a story names, grouped by who they are.
+//!
+//! One pass over the prose, sentence by sentence: capitalised runs (with their connectors,
+//! hyphens and apostrophes, and non-Latin names) become candidate mentions; titles and
+//! nationality adjectives in front are split off; cues (titles, organisation and place words,
+//! prepositions) and the gazetteer give each a kind; mentions are then grouped by exact name,
+//! surname, acronym definitions, native-script glosses and near-identical spellings.
+//! All-capitals headlines only name what the story or the gazetteer already knows.
+
+mod card;
+pub mod lexicon;
+mod names;
+
+pub use card::{card, entity_at};
+pub use names::{NameEntry, Names};
+
+use crate::config::Config;
+use crate::text::Document;
+use lexicon::{Fact, GAZETTEER};
+use regex::Regex;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What kind of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+/// How a mention names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// The full name ("Kassym-Jomart Tokayev", "Collective Security Treaty Organization").
+    Full,
+    /// Part of the name: a surname, with or without a title ("Tokayev", "President Tokayev").
+    Short,
+    /// An acronym defined in the text or known to the gazetteer ("CSTO").
+    Acronym,
+    /// The name in its own script next to the Latin one ("王毅").
+    Gloss,
+    /// A nationality adjective or people ("Kazakh", "Germans").
+    Nationality,
+    /// A mention in an all-capitals headline or dateline.
+    Headline,
+}
+
+/// One mention of an entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub form: Form,
+    /// The title or role written in front of the name ("Acting Prime Minister").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Spelled differently from the entity's name (or from the names file).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub variant: bool,
+}
+
+/// Who the story says an entity is, and where it says so.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Description {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One entity and every mention of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: Kind,
+    pub mentions: Vec<Mention>,
+    /// Index into `mentions` of the first full reference.
+    pub definition: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Description>,
+    /// The long form of an acronym, or the acronym of a long name, as the story defines it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expansion: Option<String>,
+    /// Every distinct spelling used, in order of first use.
+    pub aliases: Vec<String>,
+    /// What the names file or gazetteer knows (one line each).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<String>,
+    /// The names file's preferred spelling, when the story's differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred: Option<String>,
+    /// The names file or gazetteer knows this name (or acronym).
+    #[serde(skip)]
+    pub known: bool,
+}
+
+impl Entity {
+    /// The first full reference.
+    pub fn definition_mention(&self) -> Option<&Mention> {
+        self.mentions.get(self.definition).or(self.mentions.first())
+    }
+}
+
+/// A word of prose: letters, digits, marks, with inner hyphens and apostrophes; a dotted
+/// acronym (U.S.); or a run of non-Latin script (王毅).
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\p{Lu}\.){2,}(?:-[\p{L}\p{M}\p{N}]+)*|[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*")
+        .expect("valid regex")
+});
+
+#[derive(Clone, Debug)]
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    /// The word without a possessive `'s`.
+    word: &'a str,
+    possessive: bool,
+    cap: bool,
+    has_lower: bool,
+    /// First word of a sentence, a line, a quotation or a clause after a colon or dash.
+    initial: bool,
+    /// Part of an all-capitals line (headline, dateline).
+    caps_line: bool,
+}
+
+/// A candidate mention before grouping.
+#[derive(Clone, Debug)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    name: String,
+    tokens: usize,
+    kind: Kind,
+    strong: bool,
+    form: Form,
+    title: Option<(String, usize)>,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
+}
+
+/// A word that can be (part of) a name: capitalised, non-Latin script, or an Arabic-style
+/// particle with a capitalised name after its hyphen ("al-Assad").
+fn is_cap(word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if first.is_uppercase() || is_cjk(first) {
+        return true;
+    }
+    word.split_once('-').is_some_and(|(pre, rest)| {
+        matches!(
+            pre,
+            "al" | "el" | "ad" | "as" | "an" | "ash" | "bin" | "ibn" | "abu"
+        ) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>> {
+    let Some(slice) = prose.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Token<'a>> = Vec::new();
+    let mut prev_end = range.start;
+    for m in TOKEN.find_iter(slice) {
+        let start = range.start + m.start();
+        let mut end = range.start + m.end();
+        let mut word = m.as_str();
+        let mut possessive = false;
+        for suffix in ["'s", "’s", "'", "’"] {
+            if let Some(w) = word.strip_suffix(suffix)
+                && !w.is_empty()
+            {
+                word = w;
+                end -= suffix.len();
+                possessive = true;
+                break;
+            }
+        }
+        let gap = prose.get(prev_end..start).unwrap_or("");
+        let initial = out.is_empty()
+            || gap.contains(['"', '“', '‘', ':', '(', '—', '–', ';'])
+            || gap.contains(" - ")
+            || gap.contains("--")
+            || (gap.contains('\n')
+                && out
+                    .last()
+                    .and_then(|t| prose.get(t.start..t.end))
+                    .is_some_and(|_| !gap.trim_start().starts_with(',')));
+        out.push(Token {
+            start,
+            end,
+            word,
+            possessive,
+            cap: is_cap(word),
+            has_lower: word.chars().any(char::is_lowercase),
+            initial,
+            caps_line: false,
+        });
+        prev_end = range.start + m.end();
+    }
+    // All-capitals lines: no word with a lower-case letter, some word of two capitals.
+    let mut i = 0;
+    while i < out.len() {
+        let mut j = i + 1;
+        while j < out.len()
+            && !prose
+                .get(out[j - 1].end..out[j].start)
+                .unwrap_or("")
+                .contains('\n')
+        {
+            j += 1;
+        }
+        let line = &out[i..j];
+        let caps = !line.iter().any(|t| t.has_lower)
+            && line
+                .iter()
+                .any(|t| t.word.chars().filter(|c| c.is_uppercase()).count() >= 2);
+        if caps {
+            for t in &mut out[i..j] {
+                t.caps_line = true;
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+/// Whether a token is an acronym: 2–6 capitals (dots allowed), maybe a digit ("G7").
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (2..=7).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// The gap between two words of one name: spaces (no line break), or an abbreviation's full
+/// stop ("Sen. Smith", "J. R. Smith").
+fn joins(prose: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    if a.possessive {
+        return false;
+    }
+    let gap = prose.get(a.end..b.start).unwrap_or("");
+    if gap.is_empty() || gap.contains('\n') {
+        return false;
+    }
+    if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+        return true;
+    }
+    // "Farmers' Union": a plural possessive inside a name.
+    if a.word.ends_with('s')
+        && let Some(rest) = gap.strip_prefix(['\'', '’'])
+        && !rest.is_empty()
+        && rest.chars().all(|c| c == ' ')
+    {
+        return true;
+    }
+    let abbrev = a.word.chars().count() == 1
+        || is_in(lexicon::TITLES, a.word)
+        || matches!(a.word, "St" | "Mt" | "Ft");
+    abbrev
+        && gap.starts_with('.')
+        && gap[1..].chars().all(|c| c == ' ' || c == '\u{a0}')
+        && gap.len() > 1
+}
+
+/// Whether connector `c` may join `prev` to what follows.
+fn connector_ok(c: &str, prev: &str, prev_connector: Option<&str>) -> bool {
+    match c {
+        "of" | "for" if matches!(prev, "Inc" | "Corp" | "Ltd" | "Co" | "Plc" | "AG" | "SA") => {
+            false
+        }
+        "of" | "for" => {
+            is_in(lexicon::ORG_WORDS, prev)
+                || is_in(lexicon::ORG_FIRST, prev)
+                || is_in(lexicon::PLACE_WORDS, prev)
+                || is_in(lexicon::PLACE_FIRST, prev)
+                || is_in(lexicon::OTHER_WORDS, prev)
+                || matches!(
+                    prev,
+                    "City" | "Republic" | "Kingdom" | "Bank" | "Isle" | "Duke"
+                )
+        }
+        "the" => prev_connector == Some("of"),
+        // `runs` decides "and" ("Organisation for Security and Cooperation in Europe").
+        "and" => false,
+        _ => true,
+    }
+}
+
+/// The capitalised runs of one sentence's tokens (outside all-capitals lines), as token
+/// index ranges.
+fn runs(prose: &str, toks: &[Token<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].cap || toks[i].caps_line {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut last_connector = None;
+        // The last "of"/"for" this name took, which lets a later "and" join.
+        let mut used_of = None;
+        while end < toks.len() {
+            let prev = &toks[end - 1];
+            let next = &toks[end];
+            if next.cap && !next.caps_line && joins(prose, prev, next) {
+                end += 1;
+                last_connector = None;
+                continue;
+            }
+            if next.word == "and"
+                && (used_of.is_some()
+                    || is_in(lexicon::ORG_WORDS, prev.word)
+                        && toks
+                            .get(end + 2)
+                            .is_some_and(|t| is_in(lexicon::ORG_WORDS, t.word)))
+                && toks.get(end + 1).is_some_and(|t| t.cap && !t.caps_line)
+                && joins(prose, prev, next)
+                && joins(prose, next, &toks[end + 1])
+            {
+                end += 2;
+                continue;
+            }
+            // A connector (or two: "of the") followed by a capitalised word.
+            let is_conn = |t: &Token<'_>| !t.cap && is_in(lexicon::CONNECTORS, t.word);
+            if is_conn(next) && connector_ok(next.word, prev.word, last_connector) {
+                let mut k = end;
+                let mut ok = joins(prose, prev, next);
+                let mut conn = Some(next.word);
+                while ok && k + 1 < toks.len() && is_conn(&toks[k + 1]) {
+                    ok = connector_ok(toks[k + 1].word, toks[k].word, conn)
+                        && joins(prose, &toks[k], &toks[k + 1]);
+                    conn = Some(toks[k + 1].word);
+                    k += 1;
+                }
+                if ok
+                    && k + 1 < toks.len()
+                    && toks[k + 1].cap
+                    && !toks[k + 1].caps_line
+                    && joins(prose, &toks[k], &toks[k + 1])
+                {
+                    end = k + 2;
+                    last_connector = conn;
+                    if matches!(conn, Some("of" | "for" | "the")) {
+                        used_of = conn;
+                    }
+                    continue;
+                }
+            }
+            if next.word == "&" {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        out.push(start..end);
+        i = end;
+    }
+    out
+}
+
+/// A nationality, people or creed word ("Kazakh", "Germans", "Moslem").
+fn nationality(word: &str) -> Option<Option<&'static str>> {
+    if is_in(lexicon::CREEDS, word) {
+        return Some(None);
+    }
+    GAZETTEER.lookup(word).iter().find_map(|f| match f {
+        Fact::Demonym { country } => Some(Some(*country)),
+        _ => None,
+    })
+}
+
+/// The kind a gazetteer fact gives.
+fn fact_kind(facts: &[Fact]) -> Option<Kind> {
+    let rank = |f: &Fact| match f {
+        Fact::Country { .. } => 0,
+        Fact::Org { .. } => 1,
+        Fact::Region { .. } => 2,
+        Fact::City { .. } => 3,
+        Fact::Demonym { .. } => 4,
+    };
+    facts.iter().min_by_key(|f| rank(f)).and_then(|f| match f {
+        Fact::Country { .. } | Fact::Region { .. } | Fact::City { .. } => Some(Kind::Place),
+        Fact::Org { .. } => Some(Kind::Organization),
+        Fact::Demonym { .. } => None,
+    })
+}
+
+fn names_kind(e: &NameEntry) -> Option<Kind> {
+    match e.kind.as_deref()? {
+        "person" => Some(Kind::Person),
+        "organization" => Some(Kind::Organization),
+        "place" => Some(Kind::Place),
+        _ => Some(Kind::Other),
+    }
+}
+
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "to",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+    "via",
+    "around",
+    "throughout",
+    "visit",
+    "visited",
+    "visiting",
+];
+
+/// The kind of a name from its words and the word before it; `strong` when a cue decided.
+fn classify(
+    words: &[&str],
+    name: &str,
+    prev: Option<&str>,
+    person_title: bool,
+    names: &Names,
+) -> (Kind, bool) {
+    let first = words.first().copied().unwrap_or("");
+    let last = words.last().copied().unwrap_or("");
+    if let Some(k) = names.get(name).and_then(names_kind) {
+        return (k, true);
+    }
+    if person_title {
+        return (Kind::Person, true);
+    }
+    if let Some(k) = fact_kind(GAZETTEER.lookup(name)) {
+        return (k, true);
+    }
+    let multi = words.len() > 1;
+    if is_in(lexicon::ORG_WORDS, last) || (multi && is_in(lexicon::ORG_FIRST, first)) {
+        return (Kind::Organization, true);
+    }
+    if is_in(lexicon::OTHER_WORDS, last) && multi {
+        return (Kind::Other, true);
+    }
+    if multi && is_in(lexicon::PLACE_WORDS, last) {
+        return (Kind::Place, true);
+    }
+    // "Seattle Mariners", "New York Yankees": a place then another word is a team or
+    // company named after its home.
+    if multi
+        && words.len() <= 4
+        && !GAZETTEER.is_given_name(first)
+        && (1..words.len())
+            .any(|k| fact_kind(GAZETTEER.lookup(&words[..k].join(" "))) == Some(Kind::Place))
+    {
+        return (Kind::Organization, false);
+    }
+    if multi && is_in(lexicon::PLACE_FIRST, first) {
+        return (Kind::Place, true);
+    }
+    if is_in(&["GMT", "EDT", "EST", "BST", "CET", "UTC"], first) {
+        return (Kind::Other, true);
+    }
+    if words.len() == 1 && is_acronym(first) {
+        return (Kind::Organization, false);
+    }
+    if multi && GAZETTEER.is_given_name(first) {
+        return (Kind::Person, true);
+    }
+    let prev = prev.map(str::to_lowercase);
+    if let Some(p) = prev.as_deref() {
+        if is_in(lexicon::PERSON_CUES, p) {
+            return (Kind::Person, true);
+        }
+        if is_in(PLACE_PREPOSITIONS, p) {
+            return (Kind::Place, false);
+        }
+    }
+    if multi {
+        if words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+        {
+            return (Kind::Organization, false);
+        }
+        return (Kind::Person, false);
+    }
+    if GAZETTEER.is_surname(first) || GAZETTEER.is_given_name(first) {
+        return (Kind::Person, false);
+    }
+    if ["stan", "abad", "grad", "pur", "ia"]
+        .iter()
+        .any(|s| first.ends_with(s) && first.len() > s.len() + 2)
+    {
+        return (Kind::Place, false);
+    }
+    (Kind::Organization, false)
+}
+
+/// Every entity the prose names.
+pub fn find(doc: &Document, config: &Config) -> Vec<Entity> {
+    let prose = doc.prose();
+    let names = &*config.names;
+    let sentences: Vec<Vec<Token<'_>>> = doc
+        .sentences()
+        .iter()
+        .map(|s| tokens_of(prose, s.clone()))
+        .collect();
+    let seen = Seen::new(&sentences);
+    let mut cands = Vec::new();
+    for toks in &sentences {
+        for run in runs(prose, toks) {
+            candidates_of_run(prose, toks, run, names, &seen, &mut cands);
+        }
+    }
+    let mut entities = group(prose, cands);
+    headline_mentions(prose, &sentences, &mut entities);
+    entities
+        .into_iter()
+        .map(|b| finish(prose, b, names))
+        .collect()
+}
+
+/// Words written capitalised where capitals mean a name (not sentence-initial), and words
+/// written in lower case: they tell sentence-initial names from ordinary words.
+struct Seen<'a> {
+    cap_inside: HashSet<&'a str>,
+    lower: HashSet<&'a str>,
+    /// `cap_inside` by the first two letters, lower-cased, for near spellings.
+    by_prefix: HashMap<String, Vec<&'a str>>,
+}
+
+impl<'a> Seen<'a> {
+    fn new(sentences: &[Vec<Token<'a>>]) -> Seen<'a> {
+        let mut seen = Seen {
+            cap_inside: HashSet::new(),
+            lower: HashSet::new(),
+            by_prefix: HashMap::new(),
+        };
+        for t in sentences.iter().flatten().filter(|t| !t.caps_line) {
+            if t.cap && !t.initial {
+                if seen.cap_inside.insert(t.word) {
+                    seen.by_prefix
+                        .entry(prefix(t.word))
+                        .or_default()
+                        .push(t.word);
+                }
+            } else if !t.cap {
+                seen.lower.insert(t.word);
+            }
+        }
+        seen
+    }
+
+    /// A near spelling of a name the story writes elsewhere ("Tokaev" for "Tokayev").
+    fn near_name(&self, w: &str) -> bool {
+        let w = w.to_lowercase();
+        self.by_prefix
+            .get(&prefix(&w))
+            .is_some_and(|list| list.iter().any(|n| near(&w, &n.to_lowercase())))
+    }
+}
+
+fn prefix(w: &str) -> String {
+    w.chars().take(2).flat_map(char::to_lowercase).collect()
+}
+
+/// Turn one capitalised run into candidates: drop sentence-initial ordinary words, split off
+/// nationality adjectives and titles, classify what is left.
+fn candidates_of_run(
+    prose: &str,
+    toks: &[Token<'_>],
+    run: std::ops::Range<usize>,
+    names: &Names,
+    seen: &Seen<'_>,
+    out: &mut Vec<Candidate>,
+) {
+    let (mut i, end) = (run.start, run.end);
+    let Some(run_toks) = toks.get(run.clone()) else {
+        return;
+    };
+    let whole: Vec<&str> = run_toks.iter().map(|t| t.word).collect();
+    let whole_text = prose
+        .get(run_toks[0].start..run_toks[run_toks.len() - 1].end)
+        .unwrap_or("");
+    // A name known as a whole ("United Arab Emirates", "New Zealand") is not split.
+    let known_whole = names.get(whole_text).is_some()
+        || fact_kind(GAZETTEER.lookup(whole_text)).is_some()
+        || whole.len() == 1;
+    // "Iraqi Kurdish", "North African": nationality words only make one adjective.
+    if whole.len() > 1
+        && whole
+            .iter()
+            .all(|w| nationality(w).is_some() || is_in(lexicon::PLACE_FIRST, w))
+        && nationality(whole[whole.len() - 1]).is_some()
+        && !known_whole
+    {
+        let (s, e) = (run_toks[0].start, run_toks[run_toks.len() - 1].end);
+        out.push(Candidate {
+            start: s,
+            end: e,
+            name: whole_text.to_owned(),
+            tokens: whole.len(),
+            kind: Kind::Other,
+            strong: true,
+            form: Form::Nationality,
+            title: None,
+        });
+        return;
+    }
+    let mut title_start = None;
+    let mut person_title = false;
+    // A person title inside the run ("EU Farm Commissioner Franz Fischler"): what precedes
+    // it is a qualifier, whose first word may be a name of its own ("EU").
+    if !known_whole && !is_in(lexicon::ORG_WORDS, toks[end - 1].word) {
+        let p = (i + 1..end.saturating_sub(1))
+            .rev()
+            .find(|&p| is_in(lexicon::PERSON_TITLES, toks[p].word));
+        if let Some(p) = p {
+            let lead = &toks[i];
+            let mut from = i;
+            if is_acronym(lead.word) || fact_kind(GAZETTEER.lookup(lead.word)).is_some() {
+                let (kind, _) = classify(&[lead.word], lead.word, None, false, names);
+                push_single(prose, lead, kind, Form::Full, out);
+                from = i + 1;
+            } else if nationality(lead.word).is_some() {
+                // "Kazakh President ...": the nationality is part of the description.
+                push_single(prose, lead, Kind::Other, Form::Nationality, out);
+            } else if lead.initial && is_in(lexicon::COMMON_CAPITALISED, lead.word) {
+                from = i + 1;
+            }
+            title_start = toks.get(from).map(|t| t.start);
+            person_title = true;
+            i = p + 1;
+        }
+    }
+    while i < end && !known_whole {
+        let t = &toks[i];
+        let rest = end - i - 1;
+        if t.initial && is_in(lexicon::COMMON_CAPITALISED, t.word) && i == run.start {
+            i += 1;
+            continue;
+        }
+        if matches!(t.word, "The" | "A" | "An") || rest > 0 && is_in(lexicon::CALENDAR, t.word) {
+            i += 1;
+            continue;
+        }
+        if rest > 0 && is_in(lexicon::TITLES, t.word) {
+            // Only a true title strips: "Foreign Ministry" and "General Motors" stay names.
+            let mut k = i;
+            while k < end && is_in(lexicon::TITLES, toks[k].word) {
+                k += 1;
+            }
+            let has_person_title = toks[i..k]
+                .iter()
+                .any(|t| is_in(lexicon::PERSON_TITLES, t.word));
+            let next_given = toks.get(k).is_some_and(|t| GAZETTEER.is_given_name(t.word));
+            if k < end
+                && (has_person_title || next_given)
+                && !is_in(lexicon::ORG_WORDS, toks[end - 1].word)
+            {
+                title_start.get_or_insert(t.start);
+                person_title |= has_person_title;
+                i = k;
+                continue;
+            }
+            break;
+        }
+        // "Panamanian Boxing Association" splits; "French Open", "Socialist Party",
+        // "Indian Ocean" do not: there the adjective is the name.
+        let generic_rest = rest == 1
+            && toks.get(i + 1).is_some_and(|n| {
+                is_in(lexicon::ORG_WORDS, n.word)
+                    || is_in(lexicon::OTHER_WORDS, n.word)
+                    || is_in(lexicon::PLACE_WORDS, n.word)
+                    || matches!(n.word, "League" | "Democrats" | "Ocean" | "Columbia")
+            })
+            || matches!(
+                toks[end - 1].word,
+                "Party" | "Front" | "Movement" | "Army" | "Tigers"
+            );
+        if rest > 0 && nationality(t.word).is_some() && !t.possessive && !generic_rest {
+            push_single(prose, t, Kind::Other, Form::Nationality, out);
+            title_start.get_or_insert(t.start);
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    // Trailing month or weekday ("Kazakhstan Monday" never is one name).
+    let mut end = end;
+    while end > i
+        && !known_whole
+        && (is_in(lexicon::CALENDAR, toks[end - 1].word)
+            || !toks[end - 1].cap && toks[end - 1].word != "&")
+    {
+        end -= 1;
+    }
+    if i >= end {
+        return;
+    }
+    let name_toks = &toks[i..end];
+    let words: Vec<&str> = name_toks.iter().map(|t| t.word).collect();
+    let first = &name_toks[0];
+    let (start, stop) = (first.start, name_toks[name_toks.len() - 1].end);
+    let Some(name) = prose.get(start..stop) else {
+        return;
+    };
+    if words.len() == 1 {
+        let w = words[0];
+        if matches!(w, "I" | "A" | "O" | "OK" | "The" | "An")
+            || w.starts_with("I'")
+            || w.starts_with("I’")
+            || is_in(lexicon::CALENDAR, w)
+            || is_in(lexicon::TITLES, w)
+        {
+            return;
+        }
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            return;
+        }
+        // A sentence-initial word is a name only when the story or the gazetteer says so.
+        let speaks = !is_in(lexicon::COMMON_CAPITALISED, w)
+            && toks.get(end).is_some_and(|t| {
+                matches!(
+                    t.word,
+                    "said" | "says" | "told" | "added" | "asked" | "wrote" | "insisted"
+                )
+            });
+        if first.initial && title_start.is_none() && !speaks && !w.chars().any(is_cjk) {
+            let known = seen.cap_inside.contains(w)
+                || seen.near_name(w)
+                || names.get(w).is_some()
+                || !GAZETTEER.lookup(w).is_empty()
+                || is_in(lexicon::CREEDS, w)
+                || is_in(lexicon::ORG_WORDS, w) && !is_in(lexicon::COMMON_CAPITALISED, w);
+            if !known
+                && (is_in(lexicon::COMMON_CAPITALISED, w)
+                    || seen.lower.contains(w.to_lowercase().as_str())
+                    || w.ends_with("ing")
+                    || w.ends_with("ly")
+                    || w.ends_with("ed")
+                    || !first.possessive && !GAZETTEER.is_given_name(w) && !GAZETTEER.is_surname(w))
+            {
+                return;
+            }
+        }
+        // "NATO-led", "Israeli-Syrian": an adjective made of names.
+        if let Some((head, tail)) = w.rsplit_once('-')
+            && (tail.chars().next().is_some_and(char::is_lowercase)
+                || nationality(head).is_some() && nationality(tail).is_some())
+        {
+            push_single(prose, first, Kind::Other, Form::Nationality, out);
+            return;
+        }
+        if let Some(country) = nationality(w)
+            && names.get(w).is_none()
+            && !(country.is_some() && fact_kind(GAZETTEER.lookup(w)).is_some())
+        {
+            push_single(prose, first, Kind::Other, Form::Nationality, out);
+            return;
+        }
+    }
+    // "PRESS DIGEST": words in capitals that the gazetteer does not know are shouting.
+    if words.len() > 1
+        && words
+            .iter()
+            .all(|w| !w.chars().any(char::is_lowercase) && w.chars().count() >= 3)
+        && names.get(name).is_none()
+        && GAZETTEER.lookup(name).is_empty()
+    {
+        return;
+    }
+    // "Microsoft Corp.", "Calif.": the abbreviation's full stop is part of the name.
+    let mut stop = stop;
+    if matches!(
+        words[words.len() - 1],
+        "Corp"
+            | "Inc"
+            | "Co"
+            | "Ltd"
+            | "Jr"
+            | "Sr"
+            | "Bros"
+            | "Calif"
+            | "Ore"
+            | "Va"
+            | "Mass"
+            | "Fla"
+    ) && prose.get(stop..stop + 1) == Some(".")
+    {
+        stop += 1;
+    }
+    let Some(name) = prose.get(start..stop) else {
+        return;
+    };
+    let prev = toks
+        .get(i.wrapping_sub(1))
+        .filter(|_| i > 0 && title_start.is_none())
+        .filter(|p| {
+            prose
+                .get(p.end..first.start)
+                .is_some_and(|g| g.trim().is_empty())
+        })
+        .map(|t| t.word);
+    let (kind, strong) = classify(&words, name, prev, person_title, names);
+    let title = title_start.and_then(|s| {
+        let t = prose.get(s..start)?.trim_end().trim_end_matches('.');
+        (!t.is_empty()).then(|| (t.to_owned(), s))
+    });
+    out.push(Candidate {
+        start,
+        end: stop,
+        name: name.to_owned(),
+        tokens: words.len(),
+        kind,
+        strong,
+        form: Form::Full,
+        title,
+    });
+}
+
+fn push_single(prose: &str, t: &Token<'_>, kind: Kind, form: Form, out: &mut Vec<Candidate>) {
+    let Some(name) = prose.get(t.start..t.end) else {
+        return;
+    };
+    out.push(Candidate {
+        start: t.start,
+        end: t.end,
+        name: name.to_owned(),
+        tokens: 1,
+        kind,
+        strong: true,
+        form,
+        title: None,
+    });
+}
+
+/// Edit distance, for spellings of one name ("Tokayev" / "Tokaev"); inputs are short names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(ca != cb)).min(up + 1).min(row[j] + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Two spellings close enough to be one name misspelled.
+fn near(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < 5 || a == b {
+        return false;
+    }
+    let mut ca = a.chars();
+    let mut cb = b.chars();
+    if ca.next() != cb.next() || ca.next() != cb.next() {
+        return false;
+    }
+    let limit = if la.min(lb) >= 8 { 2 } else { 1 };
+    la.abs_diff(lb) <= limit && edit_distance(a, b) <= limit
+}
+
+/// A company's name without its legal suffix ("cofinec s.a." → "cofinec"), lower-cased input.
+fn company_stem(key: &str) -> &str {
+    const SUFFIXES: &[&str] = &[
+        " inc", " inc.", " corp", " corp.", " ltd", " ltd.", " co", " co.", " plc", " s.a.", " ag",
+        " nv", " n.v.", " sa", " llc", " gmbh",
+    ];
+    SUFFIXES
+        .iter()
+        .find_map(|s| key.strip_suffix(s))
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or(key)
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit([' ', '\u{a0}']).next().unwrap_or(name)
+}
+
+struct Builder {
+    name: String,
+    mentions: Vec<(Candidate, bool)>,
+    votes: HashMap<Kind, (usize, usize, usize)>,
+    expansion: Option<String>,
+}
+
+/// Group candidates into entities (in order of first mention).
+fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
+    cands.sort_by_key(|c| c.start);
+    let mut ents: Vec<Builder> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    // Persons by the first two letters of their surname, for near spellings.
+    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+    // Acronyms and glosses defined by parentheses: candidate index → candidate index.
+    let mut linked: HashMap<usize, usize> = HashMap::new();
+    // Candidate index → entity index.
+    let mut placed: Vec<usize> = Vec::with_capacity(cands.len());
+    for i in 1..cands.len() {
+        let (a, b) = (&cands[i - 1], &cands[i]);
+        let gap = prose.get(a.end..b.start).unwrap_or("").trim();
+        let close = prose
+            .get(b.end..)
+            .and_then(|s| s.trim_start().chars().next());
+        if !(matches!(gap, "(" | "[") && matches!(close, Some(')' | ']'))) {
+            continue;
+        }
+        let gloss = b.name.chars().any(is_cjk) && !a.name.chars().any(is_cjk);
+        let acronym = is_acronym(&b.name) && a.tokens > 1 || is_acronym(&a.name) && b.tokens > 1;
+        if gloss || acronym {
+            linked.insert(i, i - 1);
+        }
+    }
+    for (i, mut c) in cands.into_iter().enumerate() {
+        let key = c.name.to_lowercase();
+        let mut variant = false;
+        let target = linked.get(&i).and_then(|&j| placed.get(j).copied());
+        let target = target
+            .or_else(|| by_name.get(&key).copied())
+            .or_else(|| by_name.get(company_stem(&key)).copied())
+            .or_else(|| {
+                if c.form == Form::Nationality {
+                    return None;
+                }
+                let surname = last_word(&key).to_owned();
+                if c.tokens == 1 {
+                    by_surname.get(&surname).copied()
+                } else {
+                    // A full name after its surname alone: "Tokayev ... Kassym-Jomart Tokayev".
+                    // Not a team named after its city: "Volgograd ... Rotor Volgograd".
+                    by_name.get(&surname).copied().filter(|&e| {
+                        ents[e].name.split(' ').count() == 1
+                            && c.kind == Kind::Person
+                            && ents[e]
+                                .votes
+                                .iter()
+                                .all(|(k, v)| *k == Kind::Person || v.0 == 0)
+                    })
+                }
+            });
+        let target = target.or_else(|| {
+            if c.form == Form::Nationality || c.kind != Kind::Person && c.strong {
+                return None;
+            }
+            let surname = last_word(&key);
+            let prefix: String = surname.chars().take(2).collect();
+            let hit = by_prefix.get(&prefix)?.iter().copied().find(|&e| {
+                let their = ents[e].name.to_lowercase();
+                near(surname, last_word(&their))
+                    && (c.tokens == 1
+                        || near(&key, &their)
+                        || key.split(' ').next() == their.split(' ').next())
+            })?;
+            variant = true;
+            Some(hit)
+        });
+        let idx = match target {
+            Some(e) => e,
+            None => {
+                ents.push(Builder {
+                    name: c.name.clone(),
+                    mentions: Vec::new(),
+                    votes: HashMap::new(),
+                    expansion: None,
+                });
+                ents.len() - 1
+            }
+        };
+        let e = &mut ents[idx];
+        if linked.contains_key(&i) {
+            if is_acronym(&c.name) {
+                c.form = Form::Acronym;
+                e.expansion = Some(e.name.clone());
+            } else if c.name.chars().any(is_cjk) {
+                c.form = Form::Gloss;
+            } else {
+                // "CSTO (Collective Security Treaty Organization)": the long form names it.
+                e.expansion = Some(e.name.clone());
+                e.name = c.name.clone();
+            }
+        } else if !variant
+            && c.form == Form::Full
+            && (c.tokens > e.name.split(' ').count()
+                || !e.name.chars().any(char::is_lowercase)
+                    && c.name.chars().any(char::is_lowercase))
+        {
+            e.name = c.name.clone();
+        }
+        // A lone unknown word's kind is a guess: it counts only where nothing else does. A
+        // surname's gazetteer kind ("Washington") does not outvote the person it names.
+        let surname_only =
+            c.tokens == 1 && e.name.split(' ').count() > 1 && !linked.contains_key(&i);
+        let strong = c.strong && !surname_only;
+        let vote = e.votes.entry(c.kind).or_default();
+        vote.0 += usize::from(strong);
+        vote.1 += usize::from(strong || c.tokens > 1);
+        vote.2 += 1;
+        if c.form == Form::Acronym
+            || (c.tokens == 1 && is_acronym(&c.name) && c.kind == Kind::Organization)
+        {
+            c.form = Form::Acronym;
+        }
+        by_name.entry(key.clone()).or_insert(idx);
+        if c.kind == Kind::Organization {
+            by_name.entry(company_stem(&key).to_owned()).or_insert(idx);
+        }
+        // Only people have surnames: "Rotor Volgograd" does not claim "Volgograd".
+        if c.tokens > 1 && c.kind == Kind::Person {
+            let surname = last_word(&key).to_owned();
+            by_surname.entry(surname.clone()).or_insert(idx);
+            by_prefix
+                .entry(surname.chars().take(2).collect())
+                .or_default()
+                .push(idx);
+        } else if c.tokens == 1 && c.kind == Kind::Person {
+            by_prefix
+                .entry(key.chars().take(2).collect())
+                .or_default()
+                .push(idx);
+        }
+        e.mentions.push((c, variant));
+        placed.push(idx);
+    }
+    merge_nationalities(&mut ents);
+    merge_acronyms(&mut ents);
+    ents
+}
+
+/// An acronym used before the story defines it ("SDA ... Party of Democratic Action (SDA)")
+/// joins the entity the definition names.
+fn merge_acronyms(ents: &mut Vec<Builder>) {
+    let mut defined: HashMap<String, usize> = HashMap::new();
+    for (i, e) in ents.iter().enumerate() {
+        if e.expansion.is_some() {
+            for (c, _) in e.mentions.iter().filter(|(c, _)| c.form == Form::Acronym) {
+                defined.entry(c.name.clone()).or_insert(i);
+            }
+        }
+    }
+    let mut moves = Vec::new();
+    for (i, e) in ents.iter().enumerate() {
+        if e.expansion.is_none()
+            && e.mentions.iter().all(|(c, _)| c.form == Form::Acronym)
+            && let Some(&j) = defined.get(&e.name)
+            && j != i
+        {
+            moves.push((i, j));
+        }
+    }
+    move_mentions(ents, &moves, true);
+}
+
+/// Move all mentions of entity `i` into entity `j` for each pair (with their kind votes, or
+/// not: "Kazakh" does not make Kazakhstan a nationality), then drop the empty entities.
+fn move_mentions(ents: &mut Vec<Builder>, moves: &[(usize, usize)], with_votes: bool) {
+    for &(i, j) in moves {
+        let ms = std::mem::take(&mut ents[i].mentions);
+        let votes = std::mem::take(&mut ents[i].votes);
+        for (k, v) in votes.into_iter().filter(|_| with_votes) {
+            let w = ents[j].votes.entry(k).or_default();
+            w.0 += v.0;
+            w.1 += v.1;
+            w.2 += v.2;
+        }
+        ents[j].mentions.extend(ms);
+        ents[j].mentions.sort_by_key(|(c, _)| c.start);
+    }
+    ents.retain(|e| !e.mentions.is_empty());
+}
+
+/// "Kazakh" joins Kazakhstan when the story names the country too.
+fn merge_nationalities(ents: &mut Vec<Builder>) {
+    let by_name: HashMap<String, usize> = ents
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.to_lowercase(), i))
+        .collect();
+    let mut moves = Vec::new();
+    for (i, e) in ents.iter().enumerate() {
+        if !e.mentions.iter().all(|(c, _)| c.form == Form::Nationality) {
+            continue;
+        }
+        let country = nationality(&e.name).flatten();
+        if let Some(&j) = country.and_then(|c| by_name.get(&c.to_lowercase()))
+            && j != i
+        {
+            moves.push((i, j));
+        }
+    }
+    move_mentions(ents, &moves, false);
+}
+
+/// Mentions in all-capitals headlines and datelines: only names the story spells out in its
+/// body, their surnames, or gazetteer places and organisations.
+fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
+    let mut known: HashMap<String, usize> = HashMap::new();
+    for (i, e) in ents.iter().enumerate() {
+        for (c, _) in &e.mentions {
+            known.entry(c.name.to_lowercase()).or_insert(i);
+            if e.votes.contains_key(&Kind::Person) && c.tokens > 1 {
+                known
+                    .entry(last_word(&c.name.to_lowercase()).to_owned())
+                    .or_insert(i);
+            }
+        }
+    }
+    let mut added: Vec<(usize, Candidate)> = Vec::new();
+    let mut fresh: HashMap<String, usize> = HashMap::new();
+    for toks in sentences {
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].caps_line || is_in(lexicon::CONNECTORS, &toks[i].word.to_lowercase()) {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            for n in (1..=3).rev() {
+                let Some(span) = toks.get(i..i + n) else {
+                    continue;
+                };
+                if !span.iter().all(|t| t.caps_line) || span.windows(2).any(|w| w[0].possessive) {
+                    continue;
+                }
+                let key = span
+                    .iter()
+                    .map(|t| t.word.to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let common = n == 1
+                    && lexicon::COMMON_CAPITALISED
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(&key));
+                if common {
+                    continue;
+                }
+                let kind = known
+                    .get(&key)
+                    .map(|&e| (Some(e), Some(top_kind(&ents[e].votes))))
+                    .or_else(|| {
+                        let facts = GAZETTEER.lookup(&key);
+                        let k = fact_kind(facts).or_else(|| {
+                            facts
+                                .iter()
+                                .any(|f| matches!(f, Fact::Demonym { .. }))
+                                .then_some(Kind::Other)
+                        })?;
+                        Some((fresh.get(&key).copied(), Some(k)))
+                    });
+                if let Some(k) = kind {
+                    hit = Some((n, key, k));
+                    break;
+                }
+            }
+            let Some((n, key, (entity, kind))) = hit else {
+                i += 1;
+                continue;
+            };
+            let (start, end) = (toks[i].start, toks[i + n - 1].end);
+            let kind = kind.unwrap_or(Kind::Other);
+            let nationality = GAZETTEER
+                .lookup(&key)
+                .iter()
+                .any(|f| matches!(f, Fact::Demonym { .. }));
+            let cand = Candidate {
+                start,
+                end,
+                name: prose.get(start..end).unwrap_or(&key).to_owned(),
+                tokens: n,
+                kind,
+                strong: true,
+                form: if nationality {
+                    Form::Nationality
+                } else {
+                    Form::Headline
+                },
+                title: None,
+            };
+            match entity {
+                Some(e) => added.push((e, cand)),
+                None => {
+                    fresh.insert(key, ents.len());
+                    ents.push(Builder {
+                        name: String::new(),
+                        mentions: Vec::new(),
+                        votes: HashMap::new(),
+                        expansion: None,
+                    });
+                    added.push((ents.len() - 1, cand));
+                }
+            }
+            i += n;
+        }
+    }
+    for (e, c) in added {
+        if let Some(b) = ents.get_mut(e) {
+            b.votes.entry(c.kind).or_default().2 += 1;
+            b.mentions.push((c, false));
+        }
+    }
+    for b in ents.iter_mut() {
+        b.mentions.sort_by_key(|(c, _)| c.start);
+    }
+}
+
+/// The kind most (strong, then any) mentions vote for; ties go to persons, then places,
+/// then organisations, so the result never depends on hash order.
+fn top_kind(votes: &HashMap<Kind, (usize, usize, usize)>) -> Kind {
+    let rank = |k: Kind| match k {
+        Kind::Person => 3,
+        Kind::Place => 2,
+        Kind::Organization => 1,
+        Kind::Other => 0,
+    };
+    votes
+        .iter()
+        .max_by_key(|(k, v)| (v.0, v.1, v.2, rank(**k)))
+        .map_or(Kind::Other, |(k, _)| *k)
+}
+
+/// An appositive right after a full name: "Alikhan Smailov, the acting prime minister,".
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,\s+((?:the|a|an)\s+[^,.;:()\n]{3,80}?)\s*[,.;]").expect("valid regex")
+});
+
+/// Settle an entity: its kind by vote, mention forms, definition, description and facts.
+fn finish(prose: &str, b: Builder, names: &Names) -> Entity {
+    let kind = top_kind(&b.votes);
+    let mut name = b.name.clone();
+    if name.is_empty() {
+        // Named only in a headline: title-case the capitals.
+        name = b
+            .mentions
+            .first()
+            .map(|(c, _)| title_case(&c.name))
+            .unwrap_or_default();
+    }
+    let name_words = name.split(' ').count();
+    let mut mentions = Vec::with_capacity(b.mentions.len());
+    let mut aliases: Vec<String> = Vec::new();
+    let mut description = None;
+    let mut definition = None;
+    for (c, variant) in &b.mentions {
+        let form = match c.form {
+            Form::Full if c.name.split(' ').count() < name_words => Form::Short,
+            f => f,
+        };
+        if form == Form::Full && definition.is_none() {
+            definition = Some(mentions.len());
+            description = c
+                .title
+                .as_ref()
+                .map(|(t, s)| Description {
+                    text: t.clone(),
+                    start: *s,
+                    end: c.start,
+                })
+                .or_else(|| appositive(prose, c.end));
+        }
+        if !matches!(form, Form::Headline | Form::Nationality) && !aliases.contains(&c.name) {
+            aliases.push(c.name.clone());
+        }
+        mentions.push(Mention {
+            start: c.start,
+            end: c.end,
+            text: c.name.clone(),
+            form,
+            title: c.title.as_ref().map(|(t, _)| t.clone()),
+            variant: *variant,
+        });
+    }
+    if description.is_none() {
+        description = b
+            .mentions
+            .iter()
+            .filter(|(c, _)| c.form == Form::Full)
+            .find_map(|(c, _)| appositive(prose, c.end));
+    }
+    let mut e = Entity {
+        name,
+        kind,
+        mentions,
+        definition: definition.unwrap_or(0),
+        description,
+        expansion: b.expansion,
+        aliases,
+        facts: Vec::new(),
+        preferred: None,
+        known: false,
+    };
+    knowledge(&mut e, names);
+    e
+}
+
+fn appositive(prose: &str, end: usize) -> Option<Description> {
+    let rest = prose.get(end..)?;
+    let m = APPOSITIVE.captures(rest)?.get(1)?;
+    Some(Description {
+        text: m.as_str().to_owned(),
+        start: end + m.start(),
+        end: end + m.end(),
+    })
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// Attach what the names file (first) and the gazetteer know, and the names file's
+/// preferred spelling when the story's is near but not it.
+fn knowledge(e: &mut Entity, names: &Names) {
+    let spellings: Vec<String> = std::iter::once(e.name.clone())
+        .chain(e.aliases.iter().cloned())
+        .collect();
+    let entry = spellings.iter().find_map(|s| names.get(s)).or_else(|| {
+        // A near spelling of a names-file entry: the desk's spelling wins.
+        let hit = names.entries().iter().find(|n| {
+            near(&n.name.to_lowercase(), &e.name.to_lowercase())
+                || near(
+                    last_word(&n.name.to_lowercase()),
+                    last_word(&e.name.to_lowercase()),
+                ) && (e.name.split(' ').count() == 1
+                    || e.name.split(' ').next() == n.name.split(' ').next())
+        })?;
+        e.preferred = Some(hit.name.clone());
+        for m in &mut e.mentions {
+            m.variant = true;
+        }
+        Some(hit)
+    });
+    if let Some(n) = entry {
+        e.known = true;
+        if let Some(k) = names_kind(n) {
+            e.kind = k;
+        }
+        for (label, v) in [
+            ("Title", &n.title),
+            ("About", &n.description),
+            ("Say", &n.pronunciation),
+            ("Note", &n.notes),
+        ] {
+            if let Some(v) = v {
+                e.facts.push(format!("{label}: {v}"));
+            }
+        }
+        if e.preferred.is_none() && n.name != e.name && !e.aliases.contains(&n.name) {
+            e.facts.push(format!("Desk spelling: {}", n.name));
+        }
+    }
+    let mut seen = HashSet::new();
+    for s in &spellings {
+        for f in GAZETTEER.lookup(s) {
+            e.known = true;
+            let line = match f {
+                Fact::Country { name, capital: "" } => format!("Country: {name}"),
+                Fact::Country { name, capital } => format!("Country: {name} (capital {capital})"),
+                Fact::City {
+                    country,
+                    population,
+                } => format!("City in {country}, population {population}"),
+                Fact::Region { country: "" } => "Region".to_owned(),
+                Fact::Region { country } => format!("State of {country}"),
+                Fact::Demonym { country } => format!("Of {country}"),
+                Fact::Org {
+                    acronym,
+                    name,
+                    what,
+                } => format!("{name} ({acronym}): {what}"),
+            };
+            if seen.insert(line.clone()) {
+                e.facts.push(line);
+            }
+        }
+    }
+    if e.facts.len() > 4 {
+        e.facts.truncate(4);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Format;
+
+    fn entities(text: &str, config: &Config) -> (Document, Vec<Entity>) {
+        let doc = Document::new(text, Format::Markdown);
+        let e = find(&doc, config);
+        (doc, e)
+    }
+
+    #[test]
+    fn names_file_spelling_wins_and_feeds_the_card() {
+        let names = Names::parse(
+            "[[name]]\nname = \"Alikhan Smailov\"\nkind = \"person\"\npronunciation = \"ah-lee-KHAN\"\n",
+            false,
+        )
+        .unwrap();
+        let mut config = Config::default();
+        config.names = std::sync::Arc::new(names);
+        let (doc, ents) = entities("Officials said Alikhan Smaylov would stay.", &config);
+        let e = ents.iter().find(|e| e.kind == Kind::Person).unwrap();
+        assert_eq!(e.preferred.as_deref(), Some("Alikhan Smailov"));
+        assert!(e.mentions.iter().all(|m| m.variant));
+        let card = card(e, &doc);
+        assert!(
+            card.contains("Desk spelling: **Alikhan Smailov**"),
+            "{card}"
+        );
+        assert!(card.contains("ah-lee-KHAN"), "{card}");
+    }
+
+    #[test]
+    fn sentence_initial_words_headlines_and_possessives() {
+        let text = "TOKAYEV SACKS CABINET\n\nAfter the vote, Kassym-Jomart Tokayev's office spoke. \
+                    Despite that, Tokayev stayed in Almaty.";
+        let (_, ents) = entities(text, &Config::default());
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Kassym-Jomart Tokayev", "Almaty"]);
+        let forms: Vec<Form> = ents[0].mentions.iter().map(|m| m.form).collect();
+        assert_eq!(forms, [Form::Headline, Form::Full, Form::Short]);
+        assert_eq!(ents[0].definition, 1);
+    }
+
+    #[test]
+    fn entity_at_finds_the_mention() {
+        let text = "Wang Yi met Kassym-Jomart Tokayev. Tokayev left.";
+        let (_, ents) = entities(text, &Config::default());
+        let at = text.rfind("Tokayev").unwrap() + 2;
+        let (e, m) = entity_at(&ents, at).unwrap();
+        assert_eq!(ents[e].name, "Kassym-Jomart Tokayev");
+        assert_eq!(m, 1);
+        assert_eq!(entity_at(&ents, text.find("met").unwrap()), None);
+    }
+
+    #[test]
+    fn any_input_is_safe() {
+        for text in [
+            "",
+            "(",
+            "王",
+            "A. B. C.",
+            "’s",
+            "Al-",
+            "\u{feff}É'",
+            "X (Y) [Z]",
+        ] {
+            let _ = entities(text, &Config::default());
+        }
+    }
+
+    #[test]
+    fn near_spellings() {
+        assert!(near("tokayev", "tokaev"));
+        assert!(near("smailov", "smaylov"));
+        assert!(!near("smith", "smyth2x"));
+        assert!(!near("putin", "putin"));
+    }
+}

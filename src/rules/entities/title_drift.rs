@@ -1,0 +1,106 @@
+//! `title-drift`: one person, two titles.
+
+use crate::analysis::entities::Kind;
+use crate::finding::Severity;
+use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+
+pub(super) static RULE: Rule = Rule {
+    code: "title-drift",
+    category: Category::Entities,
+    severity: Severity::Hint,
+    default_enabled: true,
+    summary: "The same person given conflicting titles",
+    doc: "A person who is \"Acting Prime Minister\" in one paragraph and \"Prime Minister\" in \
+          the next has either been promoted or mislabelled. The later title is flagged unless \
+          its sentence explains the change (appointed, named, sworn in, became, former, \
+          resigned, replaced). A nationality in front (\"Kazakh President\") does not count \
+          as a different title.",
+    bad: "Acting Prime Minister Alikhan Smailov spoke. Later, Prime Minister Smailov left.",
+    good: "Acting Prime Minister Alikhan Smailov spoke. Later, Acting Prime Minister Smailov left.",
+    fix: FixKind::None,
+    check,
+};
+
+const EXPLAINS: &[&str] = &[
+    "appointed",
+    "named",
+    "sworn",
+    "became",
+    "become",
+    "former",
+    "resigned",
+    "replaced",
+    "promoted",
+    "elected",
+    "nominated",
+    "confirmed",
+    "ex-",
+    "then-",
+    "succeed",
+];
+
+/// The title without nationality or country words in front ("Kazakh President" → "President").
+fn core(title: &str) -> String {
+    title
+        .split(' ')
+        .skip_while(|w| {
+            crate::analysis::entities::lexicon::GAZETTEER
+                .lookup(w)
+                .iter()
+                .next()
+                .is_some()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
+    let prose = cx.doc.prose();
+    for e in cx.facts.entities.iter().filter(|e| e.kind == Kind::Person) {
+        let mut first: Option<(String, usize, usize, &str)> = None;
+        for m in &e.mentions {
+            let Some(t) = m.title.as_deref() else {
+                continue;
+            };
+            let c = core(t);
+            if c.is_empty() {
+                continue;
+            }
+            match &first {
+                None => first = Some((c, m.start, m.end, t)),
+                Some((fc, fs, fe, ft)) if *fc != c => {
+                    let sentence = cx
+                        .doc
+                        .sentence_at(m.start)
+                        .and_then(|i| cx.doc.sentences().get(i))
+                        .and_then(|r| prose.get(r.clone()))
+                        .unwrap_or("")
+                        .to_lowercase();
+                    if EXPLAINS.iter().any(|w| sentence.contains(w)) {
+                        continue;
+                    }
+                    let tstart = m.start.saturating_sub(t.len() + 1);
+                    let span = if prose.get(tstart..m.start).is_some_and(|s| s.starts_with(t)) {
+                        tstart..m.end
+                    } else {
+                        m.start..m.end
+                    };
+                    out.push(
+                        out.finding(
+                            span,
+                            format!(
+                                "{} is \"{t}\" here but \"{ft}\" on line {}",
+                                e.name,
+                                cx.doc.lines().line_of(*fs) + 1
+                            ),
+                        )
+                        .with_related(*fs..*fe, "first titled here"),
+                    );
+                    break;
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}

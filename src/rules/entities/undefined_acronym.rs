@@ -1,0 +1,41 @@
+//! `undefined-acronym`: an acronym the story never spells out.
+
+use crate::analysis::entities::{Form, lexicon};
+use crate::finding::Severity;
+use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+
+pub(super) static RULE: Rule = Rule {
+    code: "undefined-acronym",
+    category: Category::Entities,
+    severity: Severity::Info,
+    default_enabled: true,
+    summary: "An acronym used with no expansion in the story, the gazetteer or the names file",
+    doc: "Readers should not have to guess what an acronym stands for. An acronym is fine when \
+          the story defines it (\"Collective Security Treaty Organization (CSTO)\"), when it is \
+          one every reader knows (U.S., UN, NATO, EU, FBI), when the bundled gazetteer knows \
+          it or when the newsroom names file lists it. Only its first use is flagged.",
+    bad: "The KNB said it had detained the former chief.",
+    good: "The National Security Committee (KNB) said it had detained the former chief.",
+    fix: FixKind::None,
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
+    for e in &cx.facts.entities {
+        if e.known || e.expansion.is_some() {
+            continue;
+        }
+        let Some(m) = e.mentions.iter().find(|m| m.form == Form::Acronym) else {
+            continue;
+        };
+        if lexicon::KNOWN_ACRONYMS.contains(&m.text.as_str())
+            || e.mentions.iter().any(|m| m.form == Form::Full)
+        {
+            continue;
+        }
+        out.push(out.finding(
+            m.start..m.end,
+            format!("\"{}\" is never spelled out", m.text),
+        ));
+    }
+}
