@@ -36,7 +36,7 @@ pub fn hover(analysis: &Analysis, doc: &Document, offset: usize) -> Option<(Span
             span,
             format!(
                 "**Reference date:** {}\n\nRelative dates in this draft resolve against it.",
-                d.strftime("%A, %B %-d, %Y")
+                dates::ap_full(d)
             ),
         ));
     }
@@ -281,9 +281,9 @@ mod tests {
         Span::new(s, s + needle.len())
     }
 
-    const DRAFT: &str = "date 2022-01-12\n\nHarbour Master Helena Duarte Costa spoke yesterday. \
+    const DRAFT: &str = "date 2022-01-12\n\nMayor Helena Duarte Costa spoke yesterday. \
                          Costa said 1,200 people left the port. \
-                         “We counted 1,200,” Costa said.\n";
+                         “We counted 1,200 people,” Costa said.\n";
 
     fn draft() -> (Document, Analysis) {
         let doc = Document::new(DRAFT, Format::Markdown);
@@ -299,11 +299,14 @@ mod tests {
         assert_eq!(span, y);
         assert!(card.contains("`2022-01-11`"), "{card}");
         assert!(card.contains("1 day before the dateline"), "{card}");
-        assert!(card.contains("**relative-date**"), "the finding's rule doc: {card}");
+        assert!(
+            card.contains("**relative-date**"),
+            "the finding's rule doc: {card}"
+        );
         assert!(inlay_hints(&a).contains(&(y.end, "Tue Jan 11".to_owned())));
         let (span, card) = hover(&a, &doc, 7).unwrap();
         assert_eq!(span, Span::new(5, 15));
-        assert!(card.contains("Wednesday, January 12, 2022"), "{card}");
+        assert!(card.contains("Wednesday, Jan. 12, 2022"), "{card}");
     }
 
     #[test]
@@ -326,11 +329,17 @@ mod tests {
             .collect();
         let (renamed, n) = apply_fixes(DRAFT, &fixes);
         assert_eq!(n, 3);
-        assert!(renamed.contains("Helena Duarte Costas spoke") && renamed.contains("Costas said 1,200"));
+        assert!(
+            renamed.contains("Helena Duarte Costas spoke") && renamed.contains("Costas said 1,200")
+        );
         assert!(rename(&a, &doc, short, "two\nlines").is_err());
         assert!(rename(&a, &doc, 0, "X").is_err());
         let syms = symbols(&a);
-        assert!(syms.iter().any(|s| s.name.contains("Costa") && s.detail == "person, 3 mentions"), "{syms:?}");
+        assert!(
+            syms.iter()
+                .any(|s| s.name.contains("Costa") && s.detail == "person, 3 mentions"),
+            "{syms:?}"
+        );
     }
 
     #[test]

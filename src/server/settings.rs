@@ -100,6 +100,12 @@ impl Workspace {
                 }
             };
             config.date_override = self.editor_date;
+            if let Some(path) = &config.names_file {
+                match crate::analysis::entities::Names::load(path) {
+                    Ok(names) => config.names = Arc::new(names),
+                    Err(e) => problem = Some(e),
+                }
+            }
             Resolved {
                 config: Arc::new(config),
                 problem,
@@ -155,7 +161,8 @@ mod tests {
             DatePolicy::Fixed(jiff::civil::date(2022, 1, 12))
         );
         assert_eq!(c.date_override, None);
-        ws.set_editor(&json!({"reference_date": "2023-03-08"})).unwrap();
+        ws.set_editor(&json!({"reference_date": "2023-03-08"}))
+            .unwrap();
         let (c, _) = ws.config_for(Some(&draft));
         assert_eq!(c.date_override, Some(jiff::civil::date(2023, 3, 8)));
         ws.set_editor(&json!({"copydesk": {"max_file_size": 20}}))

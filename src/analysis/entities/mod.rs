@@ -15,6 +15,7 @@ pub use card::{card, entity_at};
 pub use names::{NameEntry, Names};
 
 use crate::config::Config;
+use crate::finding::Span;
 use crate::text::Document;
 use lexicon::{Fact, GAZETTEER};
 use regex::Regex;
@@ -97,6 +98,12 @@ pub struct Entity {
     /// The names file or gazetteer knows this name (or acronym).
     #[serde(skip)]
     pub known: bool,
+}
+
+impl Mention {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
 }
 
 impl Entity {
