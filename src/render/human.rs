@@ -1,7 +1,7 @@
 //! `--format human`: rustc-style snippets with the span underlined, rendered by
 //! annotate-snippets; colour only when asked (the CLI decides from the terminal).
 
-use super::{FileReport, position};
+use super::FileReport;
 use crate::finding::{Applicability, Finding, Severity};
 use crate::rules;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -40,8 +40,6 @@ fn lines_around(r: &FileReport<'_>, range: Range<usize>) -> (Range<usize>, usize
 fn render_one(r: &FileReport<'_>, f: &Finding, renderer: &Renderer) -> String {
     let text = r.doc.text();
     let lines = r.doc.lines();
-    let (line, col) = position(r.doc, f.start);
-    let path = format!("{}:{line}:{col}", r.path);
 
     let near: Vec<_> = f
         .related
@@ -70,7 +68,7 @@ fn render_one(r: &FileReport<'_>, f: &Finding, renderer: &Renderer) -> String {
     let rel = |s: usize, e: usize| s - window.start..e.min(window.end).max(s) - window.start;
     let mut snippet = Snippet::source(&text[window.clone()])
         .line_start(first_line)
-        .path(path)
+        .path(r.path)
         .annotation(AnnotationKind::Primary.span(rel(f.start, f.end)));
     for n in &near {
         snippet = snippet.annotation(
@@ -89,12 +87,11 @@ fn render_one(r: &FileReport<'_>, f: &Finding, renderer: &Renderer) -> String {
     let mut groups = vec![title.element(snippet)];
     for far_rel in &far {
         let (w, fl) = lines_around(r, far_rel.start..far_rel.end);
-        let (l, c) = position(r.doc, far_rel.start);
         groups.push(
             Group::with_title(Level::NOTE.secondary_title(far_rel.label.as_str())).element(
                 Snippet::source(&text[w.clone()])
                     .line_start(fl)
-                    .path(format!("{}:{l}:{c}", r.path))
+                    .path(r.path)
                     .annotation(AnnotationKind::Context.span(
                         far_rel.start - w.start
                             ..far_rel.end.min(w.end).max(far_rel.start) - w.start,

@@ -148,6 +148,15 @@ struct Candidate {
     title: Option<(String, usize)>,
 }
 
+/// A name as one line: a hard-wrapped "Marco\nFerreira" is "Marco Ferreira".
+fn one_line(s: &str) -> String {
+    if s.contains(['\n', '\r']) {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.to_owned()
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
 }
@@ -253,18 +262,24 @@ fn is_acronym(word: &str) -> bool {
         && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
 }
 
-/// The gap between two words of one name: spaces (no line break), or an abbreviation's full
-/// stop ("Sen. Smith", "J. R. Smith").
+/// The gap between two words of one name: spaces, one line break inside a paragraph (a
+/// hard-wrapped "Marco\nFerreira"), or an abbreviation's full stop ("Sen. Smith").
 fn joins(prose: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     if a.possessive {
         return false;
     }
     let gap = prose.get(a.end..b.start).unwrap_or("");
-    if gap.is_empty() || gap.contains('\n') {
+    if gap.is_empty() || gap.matches('\n').count() > 1 {
         return false;
     }
-    if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+    if gap
+        .chars()
+        .all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '\r' | '\n'))
+    {
         return true;
+    }
+    if gap.contains('\n') {
+        return false;
     }
     // "Farmers' Union": a plural possessive inside a name.
     if a.word.ends_with('s')
@@ -601,9 +616,12 @@ fn candidates_of_run(
         return;
     };
     let whole: Vec<&str> = run_toks.iter().map(|t| t.word).collect();
-    let whole_text = prose
-        .get(run_toks[0].start..run_toks[run_toks.len() - 1].end)
-        .unwrap_or("");
+    let whole_text = one_line(
+        prose
+            .get(run_toks[0].start..run_toks[run_toks.len() - 1].end)
+            .unwrap_or(""),
+    );
+    let whole_text = whole_text.as_str();
     // A name known as a whole ("United Arab Emirates", "New Zealand") is not split.
     let known_whole = names.get(whole_text).is_some()
         || fact_kind(GAZETTEER.lookup(whole_text)).is_some()
@@ -727,6 +745,7 @@ fn candidates_of_run(
     let Some(name) = prose.get(start..stop) else {
         return;
     };
+    let name = &one_line(name);
     if words.len() == 1 {
         let w = words[0];
         if matches!(w, "I" | "A" | "O" | "OK" | "The" | "An")
@@ -815,6 +834,7 @@ fn candidates_of_run(
     let Some(name) = prose.get(start..stop) else {
         return;
     };
+    let name = &one_line(name);
     let prev = toks
         .get(i.wrapping_sub(1))
         .filter(|_| i > 0 && title_start.is_none())
@@ -1193,7 +1213,7 @@ fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<B
             let cand = Candidate {
                 start,
                 end,
-                name: prose.get(start..end).unwrap_or(&key).to_owned(),
+                name: one_line(prose.get(start..end).unwrap_or(&key)),
                 tokens: n,
                 kind,
                 strong: true,
@@ -1459,6 +1479,21 @@ mod tests {
         let forms: Vec<Form> = ents[0].mentions.iter().map(|m| m.form).collect();
         assert_eq!(forms, [Form::Headline, Form::Full, Form::Short]);
         assert_eq!(ents[0].definition, 1);
+    }
+
+    #[test]
+    fn a_name_wrapped_across_lines_is_one_name() {
+        let text = "ITF spokesman Marco\nFerreira, 52, said the deal held. Ferreira smiled.";
+        let (_, ents) = entities(text, &Config::default());
+        let e = ents
+            .iter()
+            .find(|e| e.name == "Marco Ferreira")
+            .expect("one name");
+        assert_eq!(e.mentions.len(), 2);
+        assert_eq!(
+            &text[e.mentions[0].start..e.mentions[0].end],
+            "Marco\nFerreira"
+        );
     }
 
     #[test]
