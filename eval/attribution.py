@@ -18,7 +18,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.environ.get("COPYDESK_SHARED", os.path.join(ROOT, "..", "..", "shared"))
+SHARED = os.environ.get("COPYDESK_SHARED", os.path.join(ROOT, "..", "shared"))
 SCORER = os.path.join(SHARED, "eval", "attribution", "score_attribution.py")
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 BINARY = os.path.join(TARGET, "release", "copydesk")

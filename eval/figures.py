@@ -153,7 +153,7 @@ def run_one(binary, doc):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default=os.path.join(here, "../../shared/corpus"))
+    ap.add_argument("--corpus", default=os.path.join(os.environ.get("COPYDESK_SHARED", os.path.join(here, "../../shared")), "corpus"))
     ap.add_argument("--bin", default=os.environ.get(
         "COPYDESK_BIN", os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(here, "../target")), "release/copydesk")))
     ap.add_argument("--limit", type=int, default=0)

@@ -19,9 +19,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")
-if not os.path.isdir(SHARED):
-    SHARED = "/work/shared"
+SHARED = os.environ.get("COPYDESK_SHARED", os.path.join(os.path.dirname(ROOT), "shared"))
 CORPUS = os.path.join(SHARED, "corpus", "conll2003")
 SCORER = os.path.join(SHARED, "eval", "ner", "score_ner.py")
 BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "copydesk")

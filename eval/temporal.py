@@ -32,7 +32,7 @@ def predict(binary, doc):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "..", "shared"))
+    ap.add_argument("--shared", default=os.environ.get("COPYDESK_SHARED", os.path.join(ROOT, "..", "shared")))
     ap.add_argument("--bin", default=os.path.join(
         os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "copydesk"))
     ap.add_argument("--errors", type=int, default=0)
