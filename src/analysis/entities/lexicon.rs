@@ -1195,6 +1195,21 @@ pub const KNOWN_ACRONYMS: &[&str] = &[
     "US", "U.S.", "UK", "U.K.", "UN", "U.N.", "EU", "E.U.", "NATO", "FBI", "CIA", "TV", "AM", "PM",
     "A.M.", "P.M.", "CEO", "GDP", "AIDS", "HIV", "OK", "USA", "U.S.A.", "DNA", "ID", "PR", "IT",
     "AI", "GMT", "UTC", "BC", "AD", "CD", "DVD", "SUV", "PC", "NBA", "NFL", "NHL", "MLB",
+    // AP accepts these on first reference.
+    "AP", "BBC", "ABC", "CBS", "CNN", "NBC", "MSNBC", "PBS", "NPR", "HBO", "NASA", "GOP", "NAACP",
+    "NCAA", "YMCA", "AARP", "AFL-CIO", "ATM", "IQ", "IRS", "LGBT", "LGBTQ", "MVP", "OPEC", "POW",
+    "UFO", "VIP", "CFO", "IPO", "ISIS", "NYPD", "LAPD", "COVID", "COVID-19", "USB", "URL", "SAT",
+    "PTSD", "ICU", "ER", "RV", "CPR", "DJ", "ISP",
+    // State and district abbreviations, as AP writes them in datelines and text.
+    "D.C.", "N.Y.", "N.J.", "N.C.", "N.D.", "N.H.", "N.M.", "S.C.", "S.D.", "R.I.",
+];
+
+/// Ordinary words written in capitals for emphasis or in a shouted headline: not acronyms.
+pub const SHOUTED_WORDS: &[&str] = &[
+    "A", "ALL", "AND", "ARE", "AS", "AT", "BE", "BIG", "BREAKING", "BUT", "BY", "FOR", "HE",
+    "HELP", "HOW", "IF", "IN", "IS", "LIVE", "MORE", "MY", "NEW", "NO", "NOT", "NOW", "OF", "ON",
+    "OR", "OUR", "OUT", "READ", "SHE", "SO", "STOP", "THE", "THEY", "TO", "UP", "UPDATE", "WAS",
+    "WATCH", "WE", "WHITE", "WHO", "WHY", "YES", "YOU",
 ];
 
 #[cfg(test)]

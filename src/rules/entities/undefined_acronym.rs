@@ -12,8 +12,11 @@ pub(super) static RULE: Rule = Rule {
     summary: "An acronym used with no expansion in the story, the gazetteer or the names file",
     doc: "Readers should not have to guess what an acronym stands for. An acronym is fine when \
           the story defines it (\"Collective Security Treaty Organization (CSTO)\"), when it is \
-          one every reader knows (U.S., UN, NATO, EU, FBI), when the bundled gazetteer knows \
-          it or when the newsroom names file lists it. Only its first use is flagged.",
+          one every reader knows (U.S., UN, NATO, EU, FBI, and those AP accepts on first \
+          reference such as GOP, CNN, NAACP, NASA), a state abbreviation (N.Y., D.C.), when the bundled gazetteer knows \
+          it or when the newsroom names file lists it. Ordinary words in capitals (\"NO\", \
+          \"WHITE\") are shouting, not acronyms, and are left alone. Only the first use is \
+          flagged.",
     bad: "The KNB said it had detained the former chief.",
     good: "The National Security Committee (KNB) said it had detained the former chief.",
     fix: FixKind::None,
@@ -29,6 +32,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             continue;
         };
         if lexicon::KNOWN_ACRONYMS.contains(&m.text.as_str())
+            || lexicon::SHOUTED_WORDS.contains(&m.text.as_str())
             || e.mentions.iter().any(|m| m.form == Form::Full)
         {
             continue;
