@@ -6,6 +6,7 @@
 
 mod line_index;
 pub(crate) mod markdown;
+pub mod numbers;
 mod quotes;
 mod sentences;
 

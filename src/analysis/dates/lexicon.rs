@@ -11,32 +11,6 @@ pub(super) const WEEKDAY: &str = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday
 /// A count as written in copy: digits, words ("twenty-four"), "a"/"an".
 pub(super) const NUMBER: &str = r"(?:\d{1,3}|an?|a\s+couple\s+of|a\s+few|several|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 /// The month (1-12) a name or abbreviation stands for.
 pub(super) fn month(word: &str) -> Option<i8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
@@ -132,19 +106,7 @@ pub(super) fn number(text: &str) -> Option<i64> {
         _ if t.starts_with("a couple") => return Some(2),
         _ => {}
     }
-    let mut total = 0;
-    let mut any = false;
-    for w in t.split(['-', ' ']).filter(|w| !w.is_empty()) {
-        if let Some(i) = UNITS.iter().position(|u| *u == w) {
-            total += i as i64;
-        } else if let Some(i) = TENS.iter().position(|u| *u == w) {
-            total += 20 + 10 * i as i64;
-        } else {
-            return None;
-        }
-        any = true;
-    }
-    any.then_some(total)
+    crate::text::numbers::cardinal(&t).map(i64::from)
 }
 
 /// A year written in words: "nineteen ninety-six", "two thousand".
