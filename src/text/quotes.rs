@@ -121,7 +121,8 @@ pub(crate) fn pair(mask: &str, blocks: &[Range<usize>]) -> Quotes {
                     if let (Some(s), true) = (inner, is_close) {
                         out.quotes.push(Quote {
                             span: s..at + c.len_utf8(),
-                            content: s + c.len_utf8()..at,
+                            // The opening mark may be `‘` (3 bytes) and the closing `'` (1).
+                            content: s + mark_len(mask, s)..at,
                             end: QuoteEnd::Closed,
                             continued: false,
                             depth: 1,
@@ -225,6 +226,14 @@ mod tests {
                 (QuoteEnd::Unclosed, false)
             ]
         );
+    }
+
+    #[test]
+    fn inner_quote_with_mixed_marks_keeps_content_on_boundaries() {
+        let t = "“He said ‘no' twice,” she said.";
+        let q = quotes(t);
+        let inner = q.quotes.iter().find(|q| q.depth == 1).expect("inner quote");
+        assert_eq!(&t[inner.content.clone()], "no");
     }
 
     #[test]
