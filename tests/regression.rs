@@ -36,3 +36,27 @@ fn carriage_return_at_the_end_of_the_text() {
         }
     }
 }
+
+/// One fix whose own edits overlap (`0..4` and `1..1`) made `apply_fixes` slice the text
+/// backwards and panic (fuzz target `edits`); such a fix is now skipped whole.
+#[test]
+fn a_fix_whose_edits_overlap_each_other() {
+    use copydesk::finding::{Applicability, Edit, Fix, apply_fixes};
+    let fix = Fix {
+        title: "edit".into(),
+        applicability: Applicability::Safe,
+        edits: vec![
+            Edit {
+                start: 0,
+                end: 4,
+                replacement: String::new(),
+            },
+            Edit {
+                start: 1,
+                end: 1,
+                replacement: String::new(),
+            },
+        ],
+    };
+    assert_eq!(apply_fixes("!\u{1c}\\<", [&fix]), ("!\u{1c}\\<".to_owned(), 0));
+}
