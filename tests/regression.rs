@@ -32,7 +32,11 @@ fn carriage_return_at_the_end_of_the_text() {
         let index = LineIndex::new(text);
         for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
             let lc = index.line_col(text, text.len(), enc);
-            assert_eq!(index.offset(text, lc, enc), Some(text.len()), "{text:?} {enc:?}");
+            assert_eq!(
+                index.offset(text, lc, enc),
+                Some(text.len()),
+                "{text:?} {enc:?}"
+            );
         }
     }
 }
@@ -58,5 +62,8 @@ fn a_fix_whose_edits_overlap_each_other() {
             },
         ],
     };
-    assert_eq!(apply_fixes("!\u{1c}\\<", [&fix]), ("!\u{1c}\\<".to_owned(), 0));
+    assert_eq!(
+        apply_fixes("!\u{1c}\\<", [&fix]),
+        ("!\u{1c}\\<".to_owned(), 0)
+    );
 }

@@ -28,7 +28,7 @@ fn survives(text: &str) {
 #[test]
 fn a_one_megabyte_line() {
     let line = "Police said yesterday that 1,200 “workers” left Zoë's café — 王毅 agreed. "
-        .repeat(1 << 20 / 80);
+        .repeat((1 << 20) / 80);
     survives(&line);
     survives(&"x".repeat(1 << 20));
 }
