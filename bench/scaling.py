@@ -104,7 +104,7 @@ def main():
         sys.exit("valgrind is needed for instruction counts (apt-get install -y valgrind)")
     exe, gen = build()
     kb, mb = 1 << 10, 1 << 20
-    timed_sizes = [10 * kb, 100 * kb, mb, 4 * mb, 16 * mb] + ([] if args.quick else [50 * mb])
+    timed_sizes = [10 * kb, 100 * kb, mb, 4 * mb, 16 * mb, 32 * mb] + ([] if args.quick else [50 * mb])
     counted_sizes = [10 * kb, 100 * kb, mb] + ([] if args.quick else [4 * mb])
     ok = True
     with tempfile.TemporaryDirectory() as d:
@@ -122,8 +122,9 @@ def main():
                   f"| {rss / 1024:.1f} MB |")
             mem_per_byte.append((real, max(rss - base_rss, 1) * 1024 / real))
             path.unlink()
-        # Small inputs fit in what the process holds anyway: gate memory from 4 MB up.
-        ok &= gate("memory per byte", [m for m in mem_per_byte if m[0] >= 4 * mb])
+        # Below ~16 MB the peak is mostly what the process holds anyway (the baseline is only
+        # an estimate of it): gate memory from 16 MB up.
+        ok &= gate("memory per byte", [m for m in mem_per_byte if m[0] >= 16 * mb])
         for ext in ("md", "txt"):
             base = instructions(check_cmd(exe, generate(gen, tmp / f"empty.{ext}", 0)), tmp)
             per_byte = []
