@@ -172,18 +172,24 @@ impl Finding {
 
 /// Apply every edit of `fixes` to `text`. Overlapping edits after the first are skipped, so
 /// the result is always well-formed; returns the new text and how many fixes were applied.
+/// A fix whose own edits are reversed or overlap each other is skipped whole.
 pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
     let mut chosen: Vec<&Fix> = Vec::new();
     let mut taken: Vec<Range<usize>> = Vec::new();
     for fix in fixes {
-        let clashes = fix.edits.iter().any(|e| {
-            e.end > text.len()
-                || !text.is_char_boundary(e.start)
-                || !text.is_char_boundary(e.end)
-                || taken
-                    .iter()
-                    .any(|t| e.start < t.end && t.start < e.end.max(e.start + 1))
-        });
+        let mut own: Vec<(usize, usize)> = fix.edits.iter().map(|e| (e.start, e.end)).collect();
+        own.sort_unstable();
+        let malformed = own.windows(2).any(|w| w[1].0 < w[0].1);
+        let clashes = malformed
+            || fix.edits.iter().any(|e| {
+                e.start > e.end
+                    || e.end > text.len()
+                    || !text.is_char_boundary(e.start)
+                    || !text.is_char_boundary(e.end)
+                    || taken
+                        .iter()
+                        .any(|t| e.start < t.end && t.start < e.end.max(e.start + 1))
+            });
         if !clashes {
             taken.extend(fix.edits.iter().map(|e| e.start..e.end));
             chosen.push(fix);
@@ -205,6 +211,23 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fix_with_overlapping_or_reversed_edits_is_skipped() {
+        let edit = |start, end| Edit {
+            start,
+            end,
+            replacement: String::new(),
+        };
+        for edits in [vec![edit(0, 4), edit(1, 1)], vec![edit(3, 1)]] {
+            let fix = Fix {
+                title: "bad".into(),
+                applicability: Applicability::Safe,
+                edits,
+            };
+            assert_eq!(apply_fixes("abcd", [&fix]), ("abcd".to_owned(), 0));
+        }
+    }
 
     #[test]
     fn overlapping_fixes_are_skipped() {

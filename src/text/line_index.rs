@@ -77,11 +77,10 @@ impl LineIndex {
     pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> Option<usize> {
         let line = pos.line as usize;
         let start = *self.starts.get(line)?;
-        let end = self
-            .starts
-            .get(line + 1)
-            .map_or(text.len(), |&next| next - 1);
-        let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+        let next = self.starts.get(line + 1);
+        let end = next.map_or(text.len(), |&next| next - 1);
+        // Only a `\r` before the `\n` belongs to the line break; a last line may end in one.
+        let end = if next.is_some() && end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
             end - 1
         } else {
             end
@@ -171,5 +170,14 @@ mod tests {
             idx.line_col(text, 999, Encoding::Utf8),
             LineCol { line: 1, col: 3 }
         );
+    }
+
+    #[test]
+    fn a_carriage_return_ending_the_text_is_a_character() {
+        let text = "one\r";
+        let idx = LineIndex::new(text);
+        let end = idx.line_col(text, 4, Encoding::Utf16);
+        assert_eq!(end, LineCol { line: 0, col: 4 });
+        assert_eq!(idx.offset(text, end, Encoding::Utf16), Some(4));
     }
 }

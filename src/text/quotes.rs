@@ -62,11 +62,21 @@ pub(crate) fn pair(mask: &str, blocks: &[Range<usize>]) -> Quotes {
         let text = &mask[block.clone()];
         let mut outer: Option<Open> = None;
         let mut inner: Option<usize> = None;
-        let mut prev: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut from = 0;
+        // Jump from mark to mark: every quotation mark is `"`, `'` or starts with byte 0xE2
+        // (U+2018..U+201D), so the text between them is never decoded.
+        while let Some(skip) = text.as_bytes()[from..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | 0xE2))
+        {
+            let i = from + skip;
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            from = i + c.len_utf8();
             let at = block.start + i;
-            let next = chars.peek().map(|&(_, n)| n);
+            let prev = text[..i].chars().next_back();
+            let next = text[from..].chars().next();
             match c {
                 '“' | '"' | '”' => {
                     let straight = c == '"';
@@ -121,7 +131,8 @@ pub(crate) fn pair(mask: &str, blocks: &[Range<usize>]) -> Quotes {
                     if let (Some(s), true) = (inner, is_close) {
                         out.quotes.push(Quote {
                             span: s..at + c.len_utf8(),
-                            content: s + c.len_utf8()..at,
+                            // The opening mark may be `‘` (3 bytes) and the closing `'` (1).
+                            content: s + mark_len(mask, s)..at,
                             end: QuoteEnd::Closed,
                             continued: false,
                             depth: 1,
@@ -133,7 +144,6 @@ pub(crate) fn pair(mask: &str, blocks: &[Range<usize>]) -> Quotes {
                 }
                 _ => {}
             }
-            prev = Some(c);
         }
         carry = false;
         if let Some(o) = outer {
@@ -225,6 +235,14 @@ mod tests {
                 (QuoteEnd::Unclosed, false)
             ]
         );
+    }
+
+    #[test]
+    fn inner_quote_with_mixed_marks_keeps_content_on_boundaries() {
+        let t = "“He said ‘no' twice,” she said.";
+        let q = quotes(t);
+        let inner = q.quotes.iter().find(|q| q.depth == 1).expect("inner quote");
+        assert_eq!(&t[inner.content.clone()], "no");
     }
 
     #[test]

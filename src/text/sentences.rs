@@ -69,21 +69,31 @@ fn is_closing_punct(c: char) -> bool {
 /// document; returned ranges are document offsets, trimmed of surrounding whitespace.
 pub(crate) fn split(block: &str, base: usize, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
-    let mut iter = block.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut from = 0;
+    // Jump from one candidate byte to the next (`…` is U+2026, lead byte 0xE2): the text
+    // between terminal marks is never decoded.
+    while let Some(skip) = block.as_bytes()[from..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
+    {
+        let i = from + skip;
+        let Some(c) = block[i..].chars().next() else {
+            break;
+        };
+        from = i + c.len_utf8();
         if !matches!(c, '.' | '?' | '!' | '…') {
             continue;
         }
         // Take a run of terminal punctuation and closing marks: `?!`, `..."`, `.”)`.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = from;
+        for d in block[end..].chars() {
             if matches!(d, '.' | '?' | '!' | '…') || is_closing_punct(d) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        from = end;
         // A sentence break needs whitespace after the run ...
         let rest = &block[end..];
         let ws = rest.len() - rest.trim_start().len();

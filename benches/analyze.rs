@@ -1,0 +1,86 @@
+//! Analysis throughput, per stage and end to end, on generated news drafts.
+//!
+//! `cargo bench --bench analyze` prints time per run and MB/s for a 1,000-word draft, a
+//! 10,000-word draft and a 1 MB file. The stages are the ones every draft goes through:
+//! `Document::new` (prose mask, blocks, sentences, quotations, line index), `Facts::compute`
+//! (every analysis pass), `analyze` (facts, rules, suppressions) and `end_to_end` (text to
+//! findings, what `copydesk check` does per file).
+
+mod drafts;
+
+use copydesk::{Config, Document, Facts, Format};
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use std::sync::LazyLock;
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: &[&str] = &["1k-words", "10k-words", "1MB"];
+
+/// The drafts, generated once.
+static DRAFTS: LazyLock<[String; 3]> = LazyLock::new(|| {
+    [
+        drafts::draft(1, 1_000),
+        drafts::draft(2, 10_000),
+        drafts::draft_of_size(3, 1 << 20),
+    ]
+});
+
+fn draft(size: &str) -> &'static str {
+    let i = SIZES.iter().position(|s| *s == size).unwrap_or(0);
+    &DRAFTS[i]
+}
+
+fn config() -> Config {
+    let mut c = Config::default();
+    c.date_override = "2023-03-08".parse().ok();
+    c
+}
+
+#[divan::bench(args = SIZES)]
+fn document_new(bencher: Bencher<'_, '_>, size: &str) {
+    let text = draft(size);
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| Document::new(black_box(text), Format::Markdown));
+}
+
+#[divan::bench(args = SIZES)]
+fn document_new_plain(bencher: Bencher<'_, '_>, size: &str) {
+    let text = draft(size);
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| Document::new(black_box(text), Format::Plain));
+}
+
+#[divan::bench(args = SIZES)]
+fn facts_compute(bencher: Bencher<'_, '_>, size: &str) {
+    let text = draft(size);
+    let doc = Document::new(text, Format::Markdown);
+    let config = config();
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| Facts::compute(black_box(&doc), &config));
+}
+
+#[divan::bench(args = SIZES)]
+fn analyze(bencher: Bencher<'_, '_>, size: &str) {
+    let text = draft(size);
+    let doc = Document::new(text, Format::Markdown);
+    let config = config();
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| copydesk::analyze(black_box(&doc), &config));
+}
+
+#[divan::bench(args = SIZES)]
+fn end_to_end(bencher: Bencher<'_, '_>, size: &str) {
+    let text = draft(size);
+    let config = config();
+    bencher.counter(BytesCount::of_str(text)).bench(|| {
+        let doc = Document::new(black_box(text), Format::Markdown);
+        copydesk::check(&doc, &config)
+    });
+}
