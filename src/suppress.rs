@@ -35,10 +35,6 @@ struct Silence<'a> {
     codes: Vec<&'a str>,
 }
 
-fn applies(codes: &[&str], code: &str) -> bool {
-    codes.is_empty() || codes.contains(&code)
-}
-
 /// Drop the findings the draft's comments silence.
 pub fn filter(doc: &Document, findings: &mut Vec<Finding>) {
     if doc.comments().is_empty() {
@@ -72,19 +68,16 @@ pub fn filter(doc: &Document, findings: &mut Vec<Finding>) {
             Directive::Disable(codes) => open.push((line, codes)),
             Directive::Enable(codes) => {
                 // Close the regions this comment names (all of them when it names none).
-                let mut i = 0;
-                while i < open.len() {
-                    let (from, opened) = &open[i];
-                    if codes.is_empty() || opened.iter().any(|o| codes.contains(o)) {
+                open.retain(|(from, opened)| {
+                    let closes = codes.is_empty() || opened.iter().any(|o| codes.contains(o));
+                    if closes {
                         silences.push(Silence {
                             lines: *from..line + 1,
                             codes: opened.clone(),
                         });
-                        open.remove(i);
-                    } else {
-                        i += 1;
                     }
-                }
+                    !closes
+                });
             }
         }
     }
@@ -94,10 +87,51 @@ pub fn filter(doc: &Document, findings: &mut Vec<Finding>) {
             codes,
         });
     }
-    findings.retain(|f| {
-        let line = lines.line_of(f.start);
-        !silences
-            .iter()
-            .any(|s| s.lines.contains(&line) && applies(&s.codes, f.code))
-    });
+    retain_unsilenced(findings, &silences, |f| lines.line_of(f.start));
+}
+
+/// Drop the findings a silence covers, in one sweep over lines: each silence opens and closes
+/// once, and each finding asks whether a silence for all rules or for its code is open.
+fn retain_unsilenced(
+    findings: &mut Vec<Finding>,
+    silences: &[Silence<'_>],
+    line_of: impl Fn(&Finding) -> usize,
+) {
+    if silences.is_empty() {
+        return;
+    }
+    // (line, +1 opens / -1 closes, silence index), closes before opens on the same line.
+    let mut events: Vec<(usize, i32, usize)> = silences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| [(s.lines.start, 1, i), (s.lines.end, -1, i)])
+        .collect();
+    events.sort_unstable();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| line_of(&findings[i]));
+    let mut all_rules = 0i32;
+    let mut by_code: std::collections::HashMap<&str, i32> = std::collections::HashMap::new();
+    let mut keep = vec![true; findings.len()];
+    let mut next = 0;
+    for i in order {
+        let line = line_of(&findings[i]);
+        while let Some(&(at, delta, s)) = events.get(next) {
+            if at > line {
+                break;
+            }
+            let codes = &silences[s].codes;
+            if codes.is_empty() {
+                all_rules += delta;
+            } else {
+                for c in codes {
+                    *by_code.entry(c).or_default() += delta;
+                }
+            }
+            next += 1;
+        }
+        let code = findings[i].code;
+        keep[i] = all_rules <= 0 && by_code.get(code).is_none_or(|n| *n <= 0);
+    }
+    let mut k = keep.into_iter();
+    findings.retain(|_| k.next().unwrap_or(true));
 }
