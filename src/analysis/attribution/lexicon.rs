@@ -279,7 +279,6 @@ const CUE_WORDS: &[&str] = &[
     "touting",
     "tweeted",
     "tweeting",
-    "tweets",
     "urged",
     "urges",
     "urging",
@@ -300,6 +299,58 @@ const CUE_WORDS: &[&str] = &[
 /// Verbs that cue an attribution only before a "that" clause ("a study found that", not "found
 /// the keys").
 const CUES_BEFORE_THAT: &[&str] = &["fears", "found", "learned", "show", "worried"];
+
+/// Stance, intention and cognition verbs ("wants", "supports", "believes", "calls for"): PolNeAR
+/// annotates them as cues, but most of their uses in running text are not attributions ("the
+/// support", "to see"), so they count only after a subject that names someone or is a pronoun.
+const STANCE_WORDS: &[&str] = &[
+    "apologized",
+    "appeared",
+    "appears",
+    "backed",
+    "backing",
+    "backs",
+    "calls",
+    "considers",
+    "decided",
+    "demanding",
+    "describe",
+    "discuss",
+    "encouraged",
+    "expects",
+    "explain",
+    "favor",
+    "fear",
+    "identified",
+    "ignored",
+    "intended",
+    "named",
+    "offered",
+    "offers",
+    "opposed",
+    "opposing",
+    "ordered",
+    "pledge",
+    "prefer",
+    "preferred",
+    "prefers",
+    "projected",
+    "promises",
+    "realized",
+    "recognized",
+    "respond",
+    "seeking",
+    "seeks",
+    "seem",
+    "sought",
+    "sounded",
+    "supported",
+    "talked",
+    "talks",
+    "threatened",
+    "understood",
+    "watched",
+];
 
 /// Verbs of saying that put their source after them ("…,” said Smith).
 const INVERTING: &[&str] = &[
@@ -467,6 +518,7 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
 }
 
 static CUES_THAT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CUES_BEFORE_THAT));
+static STANCE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(STANCE_WORDS));
 static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CUE_WORDS));
 static BETWEENS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(BETWEEN));
 static DETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(DETERMINERS));
@@ -479,6 +531,11 @@ pub fn is_cue(lower: &str) -> bool {
 /// `lower` cues an attribution when a "that" clause follows it.
 pub fn is_cue_before_that(lower: &str) -> bool {
     CUES_THAT.contains(lower)
+}
+
+/// `lower` cues an attribution after a subject that names someone ("Trump wants").
+pub fn is_stance(lower: &str) -> bool {
+    STANCE.contains(lower)
 }
 
 /// Whether the source may follow the cue ("said Smith", but not "praised the efforts").
@@ -515,6 +572,10 @@ mod tests {
         }
         for w in CUE_WORDS.iter().chain(BETWEEN).chain(NOT_SOURCE) {
             assert_eq!(*w, w.to_lowercase());
+        }
+        // A stance verb is guarded only when it is not also an unguarded cue.
+        for w in STANCE_WORDS {
+            assert!(!is_cue(w) && !is_cue_before_that(w), "{w} is already a cue");
         }
     }
 }

@@ -194,3 +194,35 @@ fn cues_inside_quotations_are_the_speakers_words() {
     let p = pairs("“They said it would rain,” Smith said.");
     assert_eq!(p, [("said".into(), "Smith".into())]);
 }
+
+#[test]
+fn stance_verbs_need_a_named_subject() {
+    let p = pairs("Clinton backed the deal in March.");
+    assert_eq!(p, [("backed".into(), "Clinton".into())]);
+    let (_, _, a) = run("Clinton backed the deal in March.");
+    assert_eq!(a[0].kind, CueKind::Stance);
+    // A lowercase subject, a passive or a noun use is no attribution.
+    assert!(pairs("The deal was backed by donors.").is_empty());
+    assert!(pairs("The union backed the deal.").is_empty());
+    assert!(pairs("Their calls went unanswered.").is_empty());
+}
+
+#[test]
+fn stance_verbs_do_not_speak_quotations() {
+    let (_, q, _) = run("Smith sought a recount. “We were robbed.”");
+    assert_eq!(q.len(), 1);
+    assert!(q[0].speaker.is_none());
+}
+
+#[test]
+fn quoted_transcript_turns_are_labelled() {
+    let (_, q, a) =
+        run("“WALLACE: Let us start with the debate.\n\n“PENCE: Well, look, it was fine.”");
+    let colon: Vec<_> = a
+        .iter()
+        .filter(|a| a.kind == CueKind::Colon)
+        .map(|a| a.source.as_ref().map(|s| s.text.clone()))
+        .collect();
+    assert_eq!(colon, [Some("WALLACE".into()), Some("PENCE".into())]);
+    assert!(q.iter().all(|q| q.speaker.is_some()));
+}
