@@ -352,6 +352,38 @@ const STANCE_WORDS: &[&str] = &[
     "watched",
 ];
 
+/// Stance verbs too common in generic uses ("we want", "they see") to follow a pronoun: they
+/// count only after a capitalised name ("Sanders wants", "the Clinton campaign believes").
+const STANCE_AFTER_NAME: &[&str] = &[
+    "believe", "believes", "know", "knew", "pledged", "plans", "see", "sees", "spoke", "supports",
+    "thinks", "want", "wanted", "wants",
+];
+
+/// Verbs that report what evidence says, after a head from [`EVIDENCE`] ("records show", "the
+/// poll found").
+const EVIDENCE_VERBS: &[&str] = &["find", "found", "indicate", "reveal", "show"];
+
+/// Heads of sources that are documents or numbers ("polls", "the records", "a study").
+const EVIDENCE: &[&str] = &[
+    "analysis",
+    "data",
+    "documents",
+    "figures",
+    "filings",
+    "numbers",
+    "poll",
+    "polls",
+    "records",
+    "report",
+    "reports",
+    "research",
+    "results",
+    "studies",
+    "study",
+    "survey",
+    "surveys",
+];
+
 /// Verbs of saying that put their source after them ("…,” said Smith).
 const INVERTING: &[&str] = &[
     "added",
@@ -533,9 +565,33 @@ pub fn is_cue_before_that(lower: &str) -> bool {
     CUES_THAT.contains(lower)
 }
 
-/// `lower` cues an attribution after a subject that names someone ("Trump wants").
-pub fn is_stance(lower: &str) -> bool {
-    STANCE.contains(lower)
+/// What must stand before a guarded cue for it to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guard {
+    /// A capitalised name or a pronoun ("Trump wants", "she backed").
+    Named,
+    /// A capitalised name ("Sanders wants", not "we want").
+    Name,
+    /// A document or numbers ("records show").
+    Evidence,
+}
+
+/// The guard under which `lower` cues an attribution, if it is a guarded cue.
+pub fn guard(lower: &str) -> Option<Guard> {
+    if STANCE.contains(lower) {
+        Some(Guard::Named)
+    } else if STANCE_AFTER_NAME.contains(&lower) {
+        Some(Guard::Name)
+    } else if EVIDENCE_VERBS.contains(&lower) {
+        Some(Guard::Evidence)
+    } else {
+        None
+    }
+}
+
+/// Whether `lower` heads a source that is a document or numbers.
+pub fn is_evidence(lower: &str) -> bool {
+    EVIDENCE.contains(&lower)
 }
 
 /// Whether the source may follow the cue ("said Smith", but not "praised the efforts").
@@ -574,8 +630,11 @@ mod tests {
             assert_eq!(*w, w.to_lowercase());
         }
         // A stance verb is guarded only when it is not also an unguarded cue.
-        for w in STANCE_WORDS {
+        for w in STANCE_WORDS.iter().chain(STANCE_AFTER_NAME) {
             assert!(!is_cue(w) && !is_cue_before_that(w), "{w} is already a cue");
+        }
+        for w in EVIDENCE_VERBS {
+            assert!(!is_cue(w), "{w} is already a cue");
         }
     }
 }

@@ -300,15 +300,20 @@ fn source_before(toks: &[Tok<'_>], b: usize) -> Option<Range<usize>> {
     }
 }
 
-/// Whether a source phrase before a stance verb names someone: its head is capitalised ("the
-/// White House", "Trump"), a pronoun, or closes a parenthesis after a name ("Roe (D-Mo.)").
-fn names_subject(toks: &[Tok<'_>], r: &Range<usize>) -> bool {
-    r.end
-        .checked_sub(1)
-        .and_then(|k| toks.get(k))
-        .is_some_and(|h| {
-            h.capitalized() || h.text == ")" || lexicon::PRONOUNS.contains(&h.lower.as_str())
-        })
+/// Whether the source phrase before a guarded cue meets its guard: its head is capitalised
+/// ("the White House", "Trump"), a pronoun, or closes a parenthesis after a name ("Roe
+/// (D-Mo.)"), or for evidence verbs a document ("the records").
+fn guard_met(toks: &[Tok<'_>], r: &Range<usize>, g: lexicon::Guard) -> bool {
+    let Some(h) = r.end.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    let named = h.capitalized() || h.text == ")";
+    let pronoun = lexicon::PRONOUNS.contains(&h.lower.as_str());
+    match g {
+        lexicon::Guard::Named => named || pronoun,
+        lexicon::Guard::Name => named && !pronoun,
+        lexicon::Guard::Evidence => lexicon::is_evidence(&h.lower),
+    }
 }
 
 fn span_of(toks: &[Tok<'_>], r: &Range<usize>) -> Option<Span> {
@@ -439,7 +444,8 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
         let cue = lexicon::is_cue(&t.lower)
             || (lexicon::is_cue_before_that(&t.lower)
                 && toks.get(i + 1).is_some_and(|n| n.is("that")));
-        let stance = !cue && lexicon::is_stance(&t.lower);
+        let guard = if cue { None } else { lexicon::guard(&t.lower) };
+        let stance = guard.is_some();
         if !t.word || !(cue || stance) || noun_or_infinitive {
             i += 1;
             continue;
@@ -468,7 +474,9 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             }
             left
         };
-        if stance && (passive || !np.as_ref().is_some_and(|r| names_subject(&toks, r))) {
+        if let Some(g) = guard
+            && (passive || !np.as_ref().is_some_and(|r| guard_met(&toks, r, g)))
+        {
             i += 1;
             continue;
         }
