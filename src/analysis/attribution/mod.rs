@@ -421,8 +421,16 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             i += 1;
             continue;
         }
+        // A dash signs a quotation right after it, in this sentence or closing the one
+        // before; a dash that opens a list item or a subhead ("– Old hands –.") signs nothing.
+        let after_quote = match i.checked_sub(1) {
+            Some(p) => matches!(toks[p].text, "”" | "\""),
+            None => prose
+                .get(..sent.start)
+                .is_some_and(|before| before.trim_end().ends_with(['”', '"'])),
+        };
         if matches!(t.text, "―" | "—" | "–")
-            && (i == 0 || toks[i - 1].text == "”" || toks[i - 1].text == "\"")
+            && after_quote
             && let Some(np) = np_starting_at(&toks, i + 1, false)
         {
             out.push(Found {

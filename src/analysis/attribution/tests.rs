@@ -66,7 +66,7 @@ fn content_follows_or_precedes_the_cue() {
 
 #[test]
 fn split_quote_and_pronoun_resolution() {
-    let (_, q, _) = run("Zoë Martin spoke first.\n\n“We lost,” she said. “We will be back.”");
+    let (_, q, _) = run("Zoë Martin arrived first.\n\n“We lost,” she said. “We will be back.”");
     let got: Vec<_> = q
         .iter()
         .map(|q| {
@@ -225,4 +225,26 @@ fn quoted_transcript_turns_are_labelled() {
         .collect();
     assert_eq!(colon, [Some("WALLACE".into()), Some("PENCE".into())]);
     assert!(q.iter().all(|q| q.speaker.is_some()));
+}
+
+#[test]
+fn guarded_cues_by_subject() {
+    assert_eq!(
+        pairs("Sanders wants a recount."),
+        [("wants".into(), "Sanders".into())]
+    );
+    // "we want" is generic; evidence verbs need a document.
+    assert!(pairs("We want a recount.").is_empty());
+    assert_eq!(
+        pairs("Campaign records show he gave twice."),
+        [("show".into(), "Campaign records".into())]
+    );
+    assert!(pairs("The candidates show up late.").is_empty());
+}
+
+#[test]
+fn dashes_sign_quotations_not_list_items() {
+    let p = pairs("“We will win.” — Carla Sanchez");
+    assert_eq!(p, [("—".into(), "Carla Sanchez".into())]);
+    assert!(pairs("The winners are:\n\n— Carol Lee of the Globe.").is_empty());
 }
