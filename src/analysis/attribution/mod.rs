@@ -375,6 +375,25 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             i = after.max(i + 2);
             continue;
         }
+        // "In a CNN poll released Monday, 50 percent …": the poll is the source.
+        if i == 0
+            && t.text == "In"
+            && let Some(comma) = toks.iter().take(14).position(|t| t.text == ",")
+            && toks[1..comma]
+                .iter()
+                .any(|t| lexicon::is_evidence(&t.lower))
+        {
+            let np = 1..comma;
+            out.push(Found {
+                cue: Span::new(t.start, t.end),
+                source: span_of(&toks, &np),
+                content: Span::new(toks.get(comma + 1).map_or(sent.end, |n| n.start), sent.end),
+                kind: CueKind::AccordingTo,
+                turn: false,
+            });
+            i = comma + 1;
+            continue;
+        }
         if t.text == ":" {
             // "Tokayev: We will not yield" (headline, transcript): a label of names, also at
             // the head of a quoted transcript turn ("“PENCE: Well, look…").

@@ -248,3 +248,10 @@ fn dashes_sign_quotations_not_list_items() {
     assert_eq!(p, [("—".into(), "Carla Sanchez".into())]);
     assert!(pairs("The winners are:\n\n— Carol Lee of the Globe.").is_empty());
 }
+
+#[test]
+fn in_a_poll_names_the_poll() {
+    let p = pairs("In a CNN poll released Monday, 50 percent backed him.");
+    assert_eq!(p[0], ("In".into(), "a CNN poll released Monday".into()));
+    assert!(pairs("In the morning, the polls opened.").is_empty());
+}
