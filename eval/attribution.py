@@ -25,7 +25,7 @@ BINARY = os.path.join(TARGET, "release", "copydesk")
 
 # The levels reached on polnear_dev; --gate fails below them.
 GATE = {
-    "relation_f1": 0.715,
+    "relation_f1": 0.73,
     "source_overlap_acc": 0.91,
     "quote_false_flag_rate_max": 0.01,
 }

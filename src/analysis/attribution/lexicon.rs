@@ -279,7 +279,6 @@ const CUE_WORDS: &[&str] = &[
     "touting",
     "tweeted",
     "tweeting",
-    "tweets",
     "urged",
     "urges",
     "urging",
@@ -300,6 +299,90 @@ const CUE_WORDS: &[&str] = &[
 /// Verbs that cue an attribution only before a "that" clause ("a study found that", not "found
 /// the keys").
 const CUES_BEFORE_THAT: &[&str] = &["fears", "found", "learned", "show", "worried"];
+
+/// Stance, intention and cognition verbs ("wants", "supports", "believes", "calls for"): PolNeAR
+/// annotates them as cues, but most of their uses in running text are not attributions ("the
+/// support", "to see"), so they count only after a subject that names someone or is a pronoun.
+const STANCE_WORDS: &[&str] = &[
+    "apologized",
+    "appeared",
+    "appears",
+    "backed",
+    "backing",
+    "backs",
+    "calls",
+    "considers",
+    "decided",
+    "demanding",
+    "describe",
+    "discuss",
+    "encouraged",
+    "expects",
+    "explain",
+    "favor",
+    "fear",
+    "identified",
+    "ignored",
+    "intended",
+    "named",
+    "offered",
+    "offers",
+    "opposed",
+    "opposing",
+    "ordered",
+    "pledge",
+    "prefer",
+    "preferred",
+    "prefers",
+    "projected",
+    "promises",
+    "realized",
+    "recognized",
+    "respond",
+    "seeking",
+    "seeks",
+    "seem",
+    "sought",
+    "sounded",
+    "supported",
+    "talked",
+    "talks",
+    "threatened",
+    "understood",
+    "watched",
+];
+
+/// Stance verbs too common in generic uses ("we want", "they see") to follow a pronoun: they
+/// count only after a capitalised name ("Sanders wants", "the Clinton campaign believes").
+const STANCE_AFTER_NAME: &[&str] = &[
+    "believe", "believes", "know", "knew", "pledged", "plans", "see", "sees", "spoke", "supports",
+    "thinks", "want", "wanted", "wants",
+];
+
+/// Verbs that report what evidence says, after a head from [`EVIDENCE`] ("records show", "the
+/// poll found").
+const EVIDENCE_VERBS: &[&str] = &["find", "found", "indicate", "reveal", "show"];
+
+/// Heads of sources that are documents or numbers ("polls", "the records", "a study").
+const EVIDENCE: &[&str] = &[
+    "analysis",
+    "data",
+    "documents",
+    "figures",
+    "filings",
+    "numbers",
+    "poll",
+    "polls",
+    "records",
+    "report",
+    "reports",
+    "research",
+    "results",
+    "studies",
+    "study",
+    "survey",
+    "surveys",
+];
 
 /// Verbs of saying that put their source after them ("…,” said Smith).
 const INVERTING: &[&str] = &[
@@ -467,6 +550,7 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
 }
 
 static CUES_THAT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CUES_BEFORE_THAT));
+static STANCE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(STANCE_WORDS));
 static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CUE_WORDS));
 static BETWEENS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(BETWEEN));
 static DETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(DETERMINERS));
@@ -479,6 +563,35 @@ pub fn is_cue(lower: &str) -> bool {
 /// `lower` cues an attribution when a "that" clause follows it.
 pub fn is_cue_before_that(lower: &str) -> bool {
     CUES_THAT.contains(lower)
+}
+
+/// What must stand before a guarded cue for it to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guard {
+    /// A capitalised name or a pronoun ("Trump wants", "she backed").
+    Named,
+    /// A capitalised name ("Sanders wants", not "we want").
+    Name,
+    /// A document or numbers ("records show").
+    Evidence,
+}
+
+/// The guard under which `lower` cues an attribution, if it is a guarded cue.
+pub fn guard(lower: &str) -> Option<Guard> {
+    if STANCE.contains(lower) {
+        Some(Guard::Named)
+    } else if STANCE_AFTER_NAME.contains(&lower) {
+        Some(Guard::Name)
+    } else if EVIDENCE_VERBS.contains(&lower) {
+        Some(Guard::Evidence)
+    } else {
+        None
+    }
+}
+
+/// Whether `lower` heads a source that is a document or numbers.
+pub fn is_evidence(lower: &str) -> bool {
+    EVIDENCE.contains(&lower)
 }
 
 /// Whether the source may follow the cue ("said Smith", but not "praised the efforts").
@@ -515,6 +628,13 @@ mod tests {
         }
         for w in CUE_WORDS.iter().chain(BETWEEN).chain(NOT_SOURCE) {
             assert_eq!(*w, w.to_lowercase());
+        }
+        // A stance verb is guarded only when it is not also an unguarded cue.
+        for w in STANCE_WORDS.iter().chain(STANCE_AFTER_NAME) {
+            assert!(!is_cue(w) && !is_cue_before_that(w), "{w} is already a cue");
+        }
+        for w in EVIDENCE_VERBS {
+            assert!(!is_cue(w), "{w} is already a cue");
         }
     }
 }

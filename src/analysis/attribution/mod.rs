@@ -61,6 +61,9 @@ pub enum CueKind {
     Colon,
     /// A dash that signs a quotation ("…” ― Carla Sanchez").
     Dash,
+    /// A stance or intention verb after a named subject ("Trump wants", "Clinton backed"):
+    /// an attribution of a position, never the speaker of a quotation.
+    Stance,
     /// An agentless hedge: "reportedly", "it is believed", "is said to".
     Hedge,
 }
@@ -297,6 +300,22 @@ fn source_before(toks: &[Tok<'_>], b: usize) -> Option<Range<usize>> {
     }
 }
 
+/// Whether the source phrase before a guarded cue meets its guard: its head is capitalised
+/// ("the White House", "Trump"), a pronoun, or closes a parenthesis after a name ("Roe
+/// (D-Mo.)"), or for evidence verbs a document ("the records").
+fn guard_met(toks: &[Tok<'_>], r: &Range<usize>, g: lexicon::Guard) -> bool {
+    let Some(h) = r.end.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    let named = h.capitalized() || h.text == ")";
+    let pronoun = lexicon::PRONOUNS.contains(&h.lower.as_str());
+    match g {
+        lexicon::Guard::Named => named || pronoun,
+        lexicon::Guard::Name => named && !pronoun,
+        lexicon::Guard::Evidence => lexicon::is_evidence(&h.lower),
+    }
+}
+
 fn span_of(toks: &[Tok<'_>], r: &Range<usize>) -> Option<Span> {
     Some(Span::new(
         toks.get(r.start)?.start,
@@ -315,6 +334,8 @@ struct Found {
     source: Option<Span>,
     content: Span,
     kind: CueKind,
+    /// Labels a quoted transcript turn: the cue sits inside the quotation it attributes.
+    turn: bool,
 }
 
 /// Whether `t` is a participle a form of "be" can make passive ("was reported").
@@ -349,17 +370,41 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
                 source,
                 content,
                 kind: CueKind::AccordingTo,
+                turn: false,
             });
             i = after.max(i + 2);
             continue;
         }
+        // "In a CNN poll released Monday, 50 percent …": the poll is the source.
+        if i == 0
+            && t.text == "In"
+            && let Some(comma) = toks.iter().take(14).position(|t| t.text == ",")
+            && toks[1..comma]
+                .iter()
+                .any(|t| lexicon::is_evidence(&t.lower))
+        {
+            let np = 1..comma;
+            out.push(Found {
+                cue: Span::new(t.start, t.end),
+                source: span_of(&toks, &np),
+                content: Span::new(toks.get(comma + 1).map_or(sent.end, |n| n.start), sent.end),
+                kind: CueKind::AccordingTo,
+                turn: false,
+            });
+            i = comma + 1;
+            continue;
+        }
         if t.text == ":" {
-            // "Tokayev: We will not yield" (headline, transcript): a label of names.
-            let label = i > 0
-                && i <= 5
-                && toks[..i].iter().all(|t| t.capitalized() || t.text == ".")
-                && !LABELS.contains(&toks[0].lower.as_str())
-                && !lexicon::is_determiner(&toks[0].lower)
+            // "Tokayev: We will not yield" (headline, transcript): a label of names, also at
+            // the head of a quoted transcript turn ("“PENCE: Well, look…").
+            let first = usize::from(toks.first().is_some_and(|t| matches!(t.text, "“" | "\"")));
+            let label = i > first
+                && i <= first + 5
+                && toks[first..i]
+                    .iter()
+                    .all(|t| t.capitalized() || t.text == ".")
+                && !LABELS.contains(&toks[first].lower.as_str())
+                && !lexicon::is_determiner(&toks[first].lower)
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| !n.text.starts_with(|c: char| c.is_ascii_digit()));
@@ -375,7 +420,7 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
                 // phrase of two words or more ("The ministry was blunt:"), not a lone
                 // capitalised first word ("Wait, it gets better:").
                 let source = if label {
-                    span_of(&toks, &(0..i))
+                    span_of(&toks, &(first..i))
                 } else {
                     subject(&toks)
                         .filter(|r| {
@@ -389,13 +434,22 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
                     source,
                     content: Span::new(from, sent.end),
                     kind: CueKind::Colon,
+                    turn: label && first == 1,
                 });
             }
             i += 1;
             continue;
         }
+        // A dash signs a quotation right after it, in this sentence or closing the one
+        // before; a dash that opens a list item or a subhead ("– Old hands –.") signs nothing.
+        let after_quote = match i.checked_sub(1) {
+            Some(p) => matches!(toks[p].text, "”" | "\""),
+            None => prose
+                .get(..sent.start)
+                .is_some_and(|before| before.trim_end().ends_with(['”', '"'])),
+        };
         if matches!(t.text, "―" | "—" | "–")
-            && (i == 0 || toks[i - 1].text == "”" || toks[i - 1].text == "\"")
+            && after_quote
             && let Some(np) = np_starting_at(&toks, i + 1, false)
         {
             out.push(Found {
@@ -403,6 +457,7 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
                 source: span_of(&toks, &np),
                 content: Span::new(sent.start, t.start.max(sent.start)),
                 kind: CueKind::Dash,
+                turn: false,
             });
             i = np.end;
             continue;
@@ -416,7 +471,9 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
         let cue = lexicon::is_cue(&t.lower)
             || (lexicon::is_cue_before_that(&t.lower)
                 && toks.get(i + 1).is_some_and(|n| n.is("that")));
-        if !t.word || !cue || noun_or_infinitive {
+        let guard = if cue { None } else { lexicon::guard(&t.lower) };
+        let stance = guard.is_some();
+        if !t.word || !(cue || stance) || noun_or_infinitive {
             i += 1;
             continue;
         }
@@ -444,6 +501,12 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             }
             left
         };
+        if let Some(g) = guard
+            && (passive || !np.as_ref().is_some_and(|r| guard_met(&toks, r, g)))
+        {
+            i += 1;
+            continue;
+        }
         // A participle or a second verb shares the source of the attribution before it in the
         // sentence ("“…,” McCain said, citing…"), else the sentence's subject ("…, adding").
         let shares_source = !passive
@@ -482,7 +545,12 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             cue: Span::new(t.start, t.end),
             source,
             content,
-            kind: CueKind::Verb,
+            kind: if stance {
+                CueKind::Stance
+            } else {
+                CueKind::Verb
+            },
+            turn: false,
         });
         i = group_end.max(i + 1);
     }
@@ -512,6 +580,7 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             source: None,
             content: sent,
             kind: CueKind::Hedge,
+            turn: false,
         });
     }
     out[first_new..].sort_by_key(|f| f.cue.start);
@@ -573,7 +642,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
         // attribution.
         found.extend(
             here.drain(..)
-                .filter(|f| !quoted(doc, f.cue.start))
+                .filter(|f| f.turn || !quoted(doc, f.cue.start))
                 .map(|f| (f, si)),
         );
     }
@@ -762,7 +831,7 @@ fn speaker_of<'a>(
             .is_some_and(|lead| !lead.chars().any(char::is_alphanumeric))
     };
     let usable = |a: &&Attribution| {
-        a.kind != CueKind::Hedge
+        !matches!(a.kind, CueKind::Hedge | CueKind::Stance)
             && a.source.is_some()
             && (a.sentence <= last || opens_with_source(a))
     };

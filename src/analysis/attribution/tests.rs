@@ -66,7 +66,7 @@ fn content_follows_or_precedes_the_cue() {
 
 #[test]
 fn split_quote_and_pronoun_resolution() {
-    let (_, q, _) = run("Zoë Martin spoke first.\n\n“We lost,” she said. “We will be back.”");
+    let (_, q, _) = run("Zoë Martin arrived first.\n\n“We lost,” she said. “We will be back.”");
     let got: Vec<_> = q
         .iter()
         .map(|q| {
@@ -193,4 +193,65 @@ fn nouns_and_infinitives_are_not_cues() {
 fn cues_inside_quotations_are_the_speakers_words() {
     let p = pairs("“They said it would rain,” Smith said.");
     assert_eq!(p, [("said".into(), "Smith".into())]);
+}
+
+#[test]
+fn stance_verbs_need_a_named_subject() {
+    let p = pairs("Clinton backed the deal in March.");
+    assert_eq!(p, [("backed".into(), "Clinton".into())]);
+    let (_, _, a) = run("Clinton backed the deal in March.");
+    assert_eq!(a[0].kind, CueKind::Stance);
+    // A lowercase subject, a passive or a noun use is no attribution.
+    assert!(pairs("The deal was backed by donors.").is_empty());
+    assert!(pairs("The union backed the deal.").is_empty());
+    assert!(pairs("Their calls went unanswered.").is_empty());
+}
+
+#[test]
+fn stance_verbs_do_not_speak_quotations() {
+    let (_, q, _) = run("Smith sought a recount. “We were robbed.”");
+    assert_eq!(q.len(), 1);
+    assert!(q[0].speaker.is_none());
+}
+
+#[test]
+fn quoted_transcript_turns_are_labelled() {
+    let (_, q, a) =
+        run("“WALLACE: Let us start with the debate.\n\n“PENCE: Well, look, it was fine.”");
+    let colon: Vec<_> = a
+        .iter()
+        .filter(|a| a.kind == CueKind::Colon)
+        .map(|a| a.source.as_ref().map(|s| s.text.clone()))
+        .collect();
+    assert_eq!(colon, [Some("WALLACE".into()), Some("PENCE".into())]);
+    assert!(q.iter().all(|q| q.speaker.is_some()));
+}
+
+#[test]
+fn guarded_cues_by_subject() {
+    assert_eq!(
+        pairs("Sanders wants a recount."),
+        [("wants".into(), "Sanders".into())]
+    );
+    // "we want" is generic; evidence verbs need a document.
+    assert!(pairs("We want a recount.").is_empty());
+    assert_eq!(
+        pairs("Campaign records show he gave twice."),
+        [("show".into(), "Campaign records".into())]
+    );
+    assert!(pairs("The candidates show up late.").is_empty());
+}
+
+#[test]
+fn dashes_sign_quotations_not_list_items() {
+    let p = pairs("“We will win.” — Carla Sanchez");
+    assert_eq!(p, [("—".into(), "Carla Sanchez".into())]);
+    assert!(pairs("The winners are:\n\n— Carol Lee of the Globe.").is_empty());
+}
+
+#[test]
+fn in_a_poll_names_the_poll() {
+    let p = pairs("In a CNN poll released Monday, 50 percent backed him.");
+    assert_eq!(p[0], ("In".into(), "a CNN poll released Monday".into()));
+    assert!(pairs("In the morning, the polls opened.").is_empty());
 }
