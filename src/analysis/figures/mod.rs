@@ -245,6 +245,12 @@ fn raw_tokens(prose: &str) -> Vec<Raw> {
         if after.starts_with(['/', ':']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
             continue; // "9/11", "10:30"
         }
+        if after.starts_with(": ") && after[2..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue; // "11: 06 a.m.", a clock time with a stray space
+        }
+        if p1 == Some('[') && after.starts_with(']') {
+            continue; // "[538]": a reference or a source label
+        }
         let cur = c.get(1).map(|m| m.as_str().to_owned());
         let mut is_half = false;
         let scale_m = c.name("scale");

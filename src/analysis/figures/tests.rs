@@ -59,6 +59,7 @@ fn kinds_of_figures() {
 fn non_figures_are_skipped() {
     assert!(figs("On Jan. 12 at 10:30 a.m. COVID-19 hit the G7 and 9/11 memorial.").is_empty());
     assert!(figs("We met on March 3.").is_empty());
+    assert!(figs("11: 06 a.m. A poll [538] says so.").is_empty());
 }
 
 #[test]

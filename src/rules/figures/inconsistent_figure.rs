@@ -36,7 +36,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         .map(|(_, g)| g)
         .collect();
     groups.sort_by_key(|g| g.first().copied());
-    let usable = |f: &Figure| !f.delta && !f.update;
+    // "one candidate" names a member, not the size of a set; a definite back-reference ("trade
+    // between the 13 nations declined") restates its count whatever the clause says happened.
+    let usable = |f: &Figure| !f.delta && (!f.update || f.definite) && f.value != 1.0;
     for g in groups {
         for (n, &j) in g.iter().enumerate() {
             let Some(b) = figs.get(j).filter(|b| usable(b)) else {
@@ -49,6 +51,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 .filter_map(|&i| figs.get(i))
                 .filter(|a| {
                     !a.delta
+                        && a.value != 1.0
                         && (b.definite || !a.update)
                         && a.sentence != b.sentence
                         && !compatible_years(&years, a, b)
