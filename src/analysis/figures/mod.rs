@@ -82,6 +82,10 @@ pub struct Figure {
     /// "the 13 men", "all 16 countries": a reference back to a set the story already counted,
     /// not followed by a restrictor ("the three delegates from his district").
     pub definite: bool,
+    /// "the 13 articles in the series": a definite article before a set the clause narrows
+    /// on the spot. Weaker than `definite`, but still the story's one set of that thing.
+    #[serde(skip)]
+    pub determined: bool,
     /// Followed by "of", "from", "who"...: a part of a larger whole ("five members of ...").
     #[serde(skip)]
     pub restricted: bool,
@@ -411,6 +415,7 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
         sentence,
         modifiers: Vec::new(),
         definite: false,
+        determined: false,
         restricted: false,
         context: Vec::new(),
     };
@@ -638,11 +643,15 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
     // here, not one counted before.
     let defined_here = next.as_deref().is_some_and(|w| DEFINED_HERE.contains(&w));
     fig.restricted = restrictor;
-    fig.definite = fig.approximator.is_none()
+    fig.determined = fig.approximator.is_none()
         && !restrictor
-        && !defined_here
         && determiner
             .is_some_and(|d| matches!(d.as_str(), "the" | "all" | "these" | "those" | "our"));
+    fig.definite = fig.determined && !defined_here;
+    // "It takes 1,237 delegates to win": the threshold, one number, unlike the tallies.
+    if nouns::TALLY.contains(&counted.as_str()) && THRESHOLD.is_match(tail) {
+        counted.push_str(" needed");
+    }
     let lead = before.split_whitespace().rev().take(6);
     let trail = tail.split_whitespace().take(6);
     fig.context = lead
@@ -665,6 +674,11 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
         .collect();
     fig.counted = Some(counted);
 }
+
+static THRESHOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)\s*(?:needed\b|required\b|to\s+(?:win|clinch)\b|(?:he|she|they)\s+needs?\s+to\s+(?:win|clinch)\b)")
+        .expect("valid regex")
+});
 
 /// Words after a noun that narrow it to a subset ("the three delegates from his district").
 const RESTRICTORS: &[&str] = &["from", "who", "that", "which", "with", "of", "whose"];

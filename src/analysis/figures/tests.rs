@@ -30,6 +30,20 @@ fn approximators_become_intervals() {
 }
 
 #[test]
+fn thresholds_and_narrowed_back_references() {
+    let f = one("It takes 1,237 delegates to win.", "1,237");
+    assert_eq!(f.counted.as_deref(), Some("delegate needed"));
+    assert_eq!(
+        one("Cruz has 11 delegates now.", "11").counted.as_deref(),
+        Some("delegate")
+    );
+    let f = one("He read the 13 articles in the series.", "13");
+    assert!(f.determined && !f.definite);
+    let f = one("He read the 13 articles again.", "13");
+    assert!(f.determined && f.definite);
+}
+
+#[test]
 fn kinds_of_figures() {
     let k = |t: &str, n: &str| one(t, n).kind;
     assert_eq!(k("It cost $3 billion in all.", "3"), Kind::Money);
