@@ -652,11 +652,18 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
     if nouns::TALLY.contains(&counted.as_str()) && THRESHOLD.is_match(tail) {
         counted.push_str(" needed");
     }
-    let lead = before.split_whitespace().rev().take(6);
-    let trail = tail.split_whitespace().take(6);
+    // The sentence's first word is capitalised by position, not because it names someone.
+    let opener = before.split_whitespace().count();
+    let lead = before
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .enumerate()
+        .map(|(i, w)| (w, i + 1 == opener));
+    let trail = tail.split_whitespace().take(6).map(|w| (w, false));
     fig.context = lead
         .chain(trail)
-        .filter_map(|w| {
+        .filter_map(|(w, first)| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             let lower = w.to_lowercase();
             let keep = lower.chars().count() >= 3
@@ -664,7 +671,7 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
                 && !nouns::is_function_word(&lower)
                 && fold_same(&lower, &counted);
             keep.then(|| {
-                if w.starts_with(char::is_uppercase) {
+                if w.starts_with(char::is_uppercase) && !first {
                     format!("^{lower}")
                 } else {
                     lower

@@ -41,6 +41,10 @@ fn thresholds_and_narrowed_back_references() {
     assert!(f.determined && !f.definite);
     let f = one("He read the 13 articles again.", "13");
     assert!(f.determined && f.definite);
+    // A capital at the start of the sentence is not a name; one inside it is.
+    let f = one("Auditors questioned 12 contracts with Acme.", "12");
+    assert!(f.context.contains(&"auditors".to_owned()));
+    assert!(f.context.contains(&"^acme".to_owned()));
 }
 
 #[test]
