@@ -82,6 +82,10 @@ pub struct Figure {
     /// "the 13 men", "all 16 countries": a reference back to a set the story already counted,
     /// not followed by a restrictor ("the three delegates from his district").
     pub definite: bool,
+    /// "the 13 articles in the series": a definite article before a set the clause narrows
+    /// on the spot. Weaker than `definite`, but still the story's one set of that thing.
+    #[serde(skip)]
+    pub determined: bool,
     /// Followed by "of", "from", "who"...: a part of a larger whole ("five members of ...").
     #[serde(skip)]
     pub restricted: bool,
@@ -245,6 +249,12 @@ fn raw_tokens(prose: &str) -> Vec<Raw> {
         if after.starts_with(['/', ':']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
             continue; // "9/11", "10:30"
         }
+        if after.starts_with(": ") && after[2..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue; // "11: 06 a.m.", a clock time with a stray space
+        }
+        if p1 == Some('[') && after.starts_with(']') {
+            continue; // "[538]": a reference or a source label
+        }
         let cur = c.get(1).map(|m| m.as_str().to_owned());
         let mut is_half = false;
         let scale_m = c.name("scale");
@@ -405,6 +415,7 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
         sentence,
         modifiers: Vec::new(),
         definite: false,
+        determined: false,
         restricted: false,
         context: Vec::new(),
     };
@@ -632,16 +643,27 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
     // here, not one counted before.
     let defined_here = next.as_deref().is_some_and(|w| DEFINED_HERE.contains(&w));
     fig.restricted = restrictor;
-    fig.definite = fig.approximator.is_none()
+    fig.determined = fig.approximator.is_none()
         && !restrictor
-        && !defined_here
         && determiner
             .is_some_and(|d| matches!(d.as_str(), "the" | "all" | "these" | "those" | "our"));
-    let lead = before.split_whitespace().rev().take(6);
-    let trail = tail.split_whitespace().take(6);
+    fig.definite = fig.determined && !defined_here;
+    // "It takes 1,237 delegates to win": the threshold, one number, unlike the tallies.
+    if nouns::TALLY.contains(&counted.as_str()) && THRESHOLD.is_match(tail) {
+        counted.push_str(" needed");
+    }
+    // The sentence's first word is capitalised by position, not because it names someone.
+    let opener = before.split_whitespace().count();
+    let lead = before
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .enumerate()
+        .map(|(i, w)| (w, i + 1 == opener));
+    let trail = tail.split_whitespace().take(6).map(|w| (w, false));
     fig.context = lead
         .chain(trail)
-        .filter_map(|w| {
+        .filter_map(|(w, first)| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             let lower = w.to_lowercase();
             let keep = lower.chars().count() >= 3
@@ -649,7 +671,7 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
                 && !nouns::is_function_word(&lower)
                 && fold_same(&lower, &counted);
             keep.then(|| {
-                if w.starts_with(char::is_uppercase) {
+                if w.starts_with(char::is_uppercase) && !first {
                     format!("^{lower}")
                 } else {
                     lower
@@ -659,6 +681,11 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
         .collect();
     fig.counted = Some(counted);
 }
+
+static THRESHOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)\s*(?:needed\b|required\b|to\s+(?:win|clinch)\b|(?:he|she|they)\s+needs?\s+to\s+(?:win|clinch)\b)")
+        .expect("valid regex")
+});
 
 /// Words after a noun that narrow it to a subset ("the three delegates from his district").
 const RESTRICTORS: &[&str] = &["from", "who", "that", "which", "with", "of", "whose"];

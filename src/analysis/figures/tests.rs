@@ -30,6 +30,24 @@ fn approximators_become_intervals() {
 }
 
 #[test]
+fn thresholds_and_narrowed_back_references() {
+    let f = one("It takes 1,237 delegates to win.", "1,237");
+    assert_eq!(f.counted.as_deref(), Some("delegate needed"));
+    assert_eq!(
+        one("Cruz has 11 delegates now.", "11").counted.as_deref(),
+        Some("delegate")
+    );
+    let f = one("He read the 13 articles in the series.", "13");
+    assert!(f.determined && !f.definite);
+    let f = one("He read the 13 articles again.", "13");
+    assert!(f.determined && f.definite);
+    // A capital at the start of the sentence is not a name; one inside it is.
+    let f = one("Auditors questioned 12 contracts with Acme.", "12");
+    assert!(f.context.contains(&"auditors".to_owned()));
+    assert!(f.context.contains(&"^acme".to_owned()));
+}
+
+#[test]
 fn kinds_of_figures() {
     let k = |t: &str, n: &str| one(t, n).kind;
     assert_eq!(k("It cost $3 billion in all.", "3"), Kind::Money);
@@ -59,6 +77,7 @@ fn kinds_of_figures() {
 fn non_figures_are_skipped() {
     assert!(figs("On Jan. 12 at 10:30 a.m. COVID-19 hit the G7 and 9/11 memorial.").is_empty());
     assert!(figs("We met on March 3.").is_empty());
+    assert!(figs("11: 06 a.m. A poll [538] says so.").is_empty());
 }
 
 #[test]

@@ -36,7 +36,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         .map(|(_, g)| g)
         .collect();
     groups.sort_by_key(|g| g.first().copied());
-    let usable = |f: &Figure| !f.delta && !f.update;
+    // "one candidate" names a member, not the size of a set; a definite back-reference ("trade
+    // between the 13 nations declined") restates its count whatever the clause says happened.
+    let usable = |f: &Figure| !f.delta && (!f.update || f.definite) && f.value != 1.0;
     for g in groups {
         for (n, &j) in g.iter().enumerate() {
             let Some(b) = figs.get(j).filter(|b| usable(b)) else {
@@ -49,6 +51,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 .filter_map(|&i| figs.get(i))
                 .filter(|a| {
                     !a.delta
+                        && a.value != 1.0
                         && (b.definite || !a.update)
                         && a.sentence != b.sentence
                         && !compatible_years(&years, a, b)
@@ -68,7 +71,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 earlier
                     .iter()
                     .filter(|a| !a.restricted && !b.restricted && a.value.fract() == 0.0)
-                    .find(|a| same_thing(a, b) && !figures::compatible(a, b))
+                    .find(|a| {
+                        (same_thing(a, b) || narrowed_back_reference(a, b))
+                            && !figures::compatible(a, b)
+                    })
                     .copied()
             };
             if let Some(a) = clash {
@@ -128,6 +134,10 @@ fn same_thing(a: &Figure, b: &Figure) -> bool {
     if figures::is_tally(counted) {
         return false;
     }
+    if counted.ends_with(" needed") {
+        // Thresholds differ by party and race: the names around them must agree.
+        return na == nb && shared >= 1;
+    }
     let need = if SALIENT.contains(&counted) {
         0
     } else if figures::is_generic(counted) {
@@ -136,6 +146,27 @@ fn same_thing(a: &Figure, b: &Figure) -> bool {
         1
     };
     shared >= need
+}
+
+/// "the 13 articles in the series" after "13 articles": a definite article before the same
+/// modified noun and an exact earlier count that shares a word of context or is itself
+/// definite, with no different names around them. A tally ("the 50 delegates at stake")
+/// only restates another definite tally, never a candidate's running count.
+fn narrowed_back_reference(a: &Figure, b: &Figure) -> bool {
+    let (na, nb) = (names(a), names(b));
+    let counted = a.counted.as_deref().unwrap_or("");
+    let linked = if figures::is_tally(counted) {
+        a.determined
+    } else {
+        a.determined || !plain(a).is_disjoint(&plain(b))
+    };
+    b.determined
+        && linked
+        && a.exact
+        && b.exact
+        && a.modifiers == b.modifiers
+        && !figures::is_generic(counted)
+        && (na.is_empty() || nb.is_empty() || !na.is_disjoint(&nb))
 }
 
 /// The capitalised context words of a figure: the names around it.

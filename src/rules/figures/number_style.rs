@@ -30,8 +30,9 @@ const TIME_WORDS: &[&str] = &[
 static RATIO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:in|to|of|out\s+of)\s+\d").expect("valid regex"));
 
+/// "part 3", "Group of 8", "S.&P. 500": a label after the words before it.
 static RATIO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\d\s+(?:in|to|of)|\bpart|\bpage|\bchapter|\bsection|\bstep)\s+$")
+    Regex::new(r"(?i)(?:\d\s+(?:in|to|of)|\bpart|\bpage|\bchapter|\bsection|\bstep|\bgroup\s+of|&\p{L}+\.)\s+$")
         .expect("valid regex")
 });
 
@@ -177,10 +178,14 @@ fn opens_sentence(cx: &Context<'_>, f: &Figure) -> bool {
         .is_some_and(|w| w.starts_with(char::is_uppercase));
     finished
         && !title
-        && prose
-            .get(s.start..f.number.start)
-            .is_some_and(|lead| lead.chars().all(|c| !c.is_alphanumeric()))
+        && prose.get(s.start..f.number.start).is_some_and(|lead| {
+            lead.chars().all(|c| !c.is_alphanumeric()) || DATELINE.is_match(lead)
+        })
 }
+
+/// "MIDWAY ATOLL - ": a dateline, after which the story's first sentence begins.
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\p{Lu}[\p{Lu}\s.,'’]*\s[-–—]+\s*$").expect("valid regex"));
 
 /// "Phase 2", "Category 5", "Article 3": a label, not a count.
 fn after_capitalised(cx: &Context<'_>, f: &Figure) -> bool {
