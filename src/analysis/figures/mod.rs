@@ -96,9 +96,11 @@ pub struct Figure {
     pub context: Vec<String>,
 }
 
+/// Figure patterns use ASCII word boundaries (`(?-u:\b)`): the regex crate's fast DFA cannot
+/// take a Unicode `\b` once a draft holds a curly quote or a dash.
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?P<cur>US\$|[$€£¥])?(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?P<word>{})\b)(?P<scale>\s(?:million|billion|trillion|thousand)\b|(?:m|bn|k)\b)?(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?",
+        r"(?i)(?P<cur>US\$|[$€£¥])?(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?-u:\b)(?P<word>{})(?-u:\b))(?P<scale>\s(?:million|billion|trillion|thousand)(?-u:\b)|(?:m|bn|k)(?-u:\b))?(?P<pct>\s?%|\s(?:percent|per\s+cent)(?-u:\b))?",
         words::WORD_PATTERN
     ))
     .expect("valid regex")
@@ -106,23 +108,23 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An approximator right before a number.
 static APPROX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(more\s+than|over|above|upwards\s+of|in\s+excess\s+of|exceeding|nearly|almost|just\s+under|close\s+to|about|around|roughly|approximately|some|an\s+estimated|estimated|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than|under|below|between|from)\s+$")
+    Regex::new(r"(?i)(?-u:\b)(more\s+than|over|above|upwards\s+of|in\s+excess\s+of|exceeding|nearly|almost|just\s+under|close\s+to|about|around|roughly|approximately|some|an\s+estimated|estimated|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than|under|below|between|from)\s+$")
         .expect("valid regex")
 });
 
 /// A sentence that explains a change or sets figures against each other.
 static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(rose|risen|climbed|increased\s+(?:to|from)|(?:has|have|had)\s+increased|jumped|grew|grown|fell|fallen|dropped|declined|up\s+from|down\s+from|revised|raised|raising|bringing|brought|earlier|initially|originally|previously|updated|so\s+far|reached|swelled|surged|doubled|tripled|halved|compared|versus|vs|whereas|ago|per|averaged?|annually|a\s+day|a\s+week|a\s+month|a\s+year|projected)\b")
+    Regex::new(r"(?i)(?-u:\b)(rose|risen|climbed|increased\s+(?:to|from)|(?:has|have|had)\s+increased|jumped|grew|grown|fell|fallen|dropped|declined|up\s+from|down\s+from|revised|raised|raising|bringing|brought|earlier|initially|originally|previously|updated|so\s+far|reached|swelled|surged|doubled|tripled|halved|compared|versus|vs|whereas|ago|per|averaged?|annually|a\s+day|a\s+week|a\s+month|a\s+year|projected)(?-u:\b)")
         .expect("valid regex")
 });
 
 static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?\s+$|\bno\.\s*$|\bnumber\s+$|#\s*$")
+    Regex::new(r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?\s+$|(?-u:\b)no\.\s*$|(?-u:\b)number\s+$|#\s*$")
         .expect("valid regex")
 });
 
 static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\b|^\s*(a\.m|p\.m|am\b|pm\b|o'clock)")
+    Regex::new(r"^(?i)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)(?-u:\b)|^\s*(a\.m|p\.m|am(?-u:\b)|pm(?-u:\b)|o'clock)")
         .expect("valid regex")
 });
 
@@ -134,24 +136,27 @@ static NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:-year-old\b|\s+years?\s+old\b|-years?-old\b)").expect("valid regex")
+    Regex::new(r"^(?:-year-old(?-u:\b)|\s+years?\s+old(?-u:\b)|-years?-old(?-u:\b))")
+        .expect("valid regex")
 });
 
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)\s?(km/h|mph|kms|km|kilomet(?:er|re)s?|miles?|kg|kilograms?|pounds|lbs?|°\s?[CF]|degrees(?:\s+(?:celsius|fahrenheit))?|hectares?|acres?|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|cm|centimet(?:er|re)s?|mm|tonnes?|tons?|square\s+(?:miles|kilomet(?:er|re)s))\b")
+    Regex::new(r"^(?i)\s?(km/h|mph|kms|km|kilomet(?:er|re)s?|miles?|kg|kilograms?|pounds|lbs?|°\s?[CF]|degrees(?:\s+(?:celsius|fahrenheit))?|hectares?|acres?|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|cm|centimet(?:er|re)s?|mm|tonnes?|tons?|square\s+(?:miles|kilomet(?:er|re)s))(?-u:\b)")
         .expect("valid regex")
 });
 
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?i)\s(dollars|euros|yen|yuan|rupees|roubles|rubles|tenge|francs|pounds\s+sterling)\b",
+        r"^(?i)\s(dollars|euros|yen|yuan|rupees|roubles|rubles|tenge|francs|pounds\s+sterling)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 static BORN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bborn\s+(?:in\s+)?(?:(?:\p{L}+\.?\s+\d{1,2},\s+)|(?:\d{1,2}\s+\p{L}+\s+))?$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?-u:\b)born\s+(?:in\s+)?(?:(?:\p{L}+\.?\s+\d{1,2},\s+)|(?:\d{1,2}\s+\p{L}+\s+))?$",
+    )
+    .expect("valid regex")
 });
 
 static WORD: LazyLock<Regex> =
@@ -683,7 +688,7 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
 }
 
 static THRESHOLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)\s*(?:needed\b|required\b|to\s+(?:win|clinch)\b|(?:he|she|they)\s+needs?\s+to\s+(?:win|clinch)\b)")
+    Regex::new(r"^(?i)\s*(?:needed(?-u:\b)|required(?-u:\b)|to\s+(?:win|clinch)(?-u:\b)|(?:he|she|they)\s+needs?\s+to\s+(?:win|clinch)(?-u:\b))")
         .expect("valid regex")
 });
 

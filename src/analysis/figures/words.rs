@@ -30,7 +30,7 @@ const TENS: &[&str] = &[
 ];
 
 /// The regex alternation of number words, longest first so "seventeen" never reads as "seven".
-pub(super) const WORD_PATTERN: &str = r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands|millions|a\s+handful|half|a\s+hundred|a\s+thousand";
+pub(super) const WORD_PATTERN: &str = r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands|millions|a\s+handful|half|a\s+hundred|a\s+thousand";
 
 /// The closed interval a vague quantity word stands for, as newsrooms use them.
 pub(super) fn vague(word: &str) -> Option<(f64, f64)> {
