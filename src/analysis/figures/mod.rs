@@ -10,7 +10,7 @@
 mod nouns;
 mod words;
 
-pub use words::spell;
+pub use crate::text::numbers::spell;
 
 use super::entities::{Entity, Kind as EntityKind};
 use crate::finding::Span;

@@ -1,34 +1,5 @@
 //! Reading a number as written: numerals with separators, decimals, scales and number words.
 
-/// Cardinal words one to nineteen, by value.
-const UNITS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-
-/// Tens words twenty to ninety, from index 2.
-const TENS: &[&str] = &[
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 /// The regex alternation of number words, longest first so "seventeen" never reads as "seven".
 pub(super) const WORD_PATTERN: &str = r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands|millions|a\s+handful|half|a\s+hundred|a\s+thousand";
 
@@ -69,34 +40,7 @@ pub(super) fn word_value(word: &str) -> Option<f64> {
         "a thousand" => return Some(1000.0),
         _ => {}
     }
-    let mut parts = w.split(' ');
-    let first = parts.next()?;
-    let second = parts.next();
-    if let Some(u) = UNITS.iter().position(|x| *x == first) {
-        return Some(u as f64);
-    }
-    let t = TENS.iter().position(|x| !x.is_empty() && *x == first)?;
-    let u = match second {
-        Some(s) => UNITS.iter().position(|x| *x == s).filter(|&u| u < 10)?,
-        None => 0,
-    };
-    Some((t * 10 + u) as f64)
-}
-
-/// Spell out 0..=99 the AP way ("twenty-four").
-pub fn spell(n: u32) -> Option<String> {
-    match n {
-        0..=19 => UNITS.get(n as usize).map(|s| (*s).to_owned()),
-        20..=99 => {
-            let t = TENS.get((n / 10) as usize)?;
-            Some(if n.is_multiple_of(10) {
-                (*t).to_owned()
-            } else {
-                format!("{t}-{}", UNITS.get((n % 10) as usize)?)
-            })
-        }
-        _ => None,
-    }
+    crate::text::numbers::cardinal(&w).map(f64::from)
 }
 
 /// A numeral's value: "2,000" = 2000, "1.5" = 1.5.
@@ -120,15 +64,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_read_and_spell_back() {
+    fn words_and_numerals_read() {
         assert_eq!(word_value("twenty-four"), Some(24.0));
         assert_eq!(word_value("Twenty four"), Some(24.0));
         assert_eq!(word_value("seventeen"), Some(17.0));
         assert_eq!(word_value("a dozen"), Some(12.0));
         assert_eq!(vague("dozens"), Some((24.0, 99.0)));
-        assert_eq!(spell(24).as_deref(), Some("twenty-four"));
-        assert_eq!(spell(7).as_deref(), Some("seven"));
-        assert_eq!(spell(100), None);
         assert_eq!(numeral_value("2,000"), Some(2000.0));
     }
 }
