@@ -48,8 +48,9 @@ check() {
         echo "  FAIL: more than $mb MB of memory"; fail=1
     fi
 }
-check big-100mb.md "0 1" 120 1500
-check big-100mb.txt "0 1" 120 1500
+# Over the default max_file_size (10 MB): refused at once, by name, without reading it.
+check big-100mb.md "2" 10 100
+check big-100mb.txt "2" 10 100
 check one-line-1mb.md "0 1" 20 200
 check quotes-100k.md "0 1" 20 200
 check nested-lists.md "0 1" 20 200

@@ -109,6 +109,8 @@ def main():
     ok = True
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
+        # Past the default max_file_size (10 MB) on purpose: this measures how cost grows.
+        (tmp / "copydesk.toml").write_text("max_file_size = 1000000000\n")
         empty = generate(gen, tmp / "empty.md", 0)
         base_rss = min(timed(check_cmd(exe, empty))[1] for _ in range(3))
         print("| input | time | throughput | peak memory |")

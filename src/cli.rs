@@ -250,7 +250,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
     let results: Vec<Result<Checked, InputError>> = jobs
         .into_par_iter()
         .map(|(path, config, format)| {
-            let text = source::read(&path)?;
+            let text = source::read(&path, config.max_file_size)?;
             let doc = Document::new(text, format);
             let findings = copydesk::check(&doc, &config);
             Ok(Checked {
@@ -326,7 +326,7 @@ pub fn analyze(args: AnalyzeArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
-    let text = match source::read(&args.path) {
+    let text = match source::read(&args.path, config.max_file_size) {
         Ok(t) => t,
         Err(e) => return fail(e),
     };

@@ -19,7 +19,7 @@ pub const FILE_NAME: &str = "copydesk.toml";
 /// Files a directory walk picks up when no `include` is configured.
 pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt"];
 
-/// Documents bigger than this are refused (by the server; the CLI reads files of any size).
+/// Drafts bigger than this are refused, by the CLI and the server alike.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 /// One layer of settings, as written in `copydesk.toml` or sent by an editor.
@@ -37,7 +37,7 @@ pub struct Settings {
     pub exclude: Option<Vec<String>>,
     /// Editor language ids the server checks (default `markdown`, `plaintext`).
     pub languages: Option<Vec<String>>,
-    /// Largest document the server analyses, in bytes.
+    /// Largest draft copydesk analyses, in bytes.
     pub max_file_size: Option<u64>,
     /// Per-rule level: `"off"`, `"hint"`, `"info"`, `"warning"` or `"error"`.
     #[serde(default)]

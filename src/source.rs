@@ -23,21 +23,37 @@ impl std::error::Error for InputError {}
 /// The name stdin goes by in output.
 pub const STDIN: &str = "-";
 
-/// Read a draft (`-` for stdin).
-pub fn read(path: &Path) -> Result<String, InputError> {
+/// Read a draft (`-` for stdin) of at most `max_bytes`: a bigger file is refused before it is
+/// read, since analysis holds about a hundred bytes of facts per byte of draft.
+pub fn read(path: &Path, max_bytes: u64) -> Result<String, InputError> {
     let err = |problem: String| InputError {
         path: path.to_path_buf(),
         problem,
     };
+    let too_big = |len: u64| {
+        format!(
+            "is {len} bytes, over the limit of {max_bytes} (raise `max_file_size` in copydesk.toml to check it)"
+        )
+    };
     let bytes = if path.as_os_str() == STDIN {
         let mut buf = Vec::new();
         std::io::stdin()
+            .take(max_bytes.saturating_add(1))
             .read_to_end(&mut buf)
             .map_err(|e| err(format!("cannot read standard input: {e}")))?;
+        if buf.len() as u64 > max_bytes {
+            return Err(err(too_big(buf.len() as u64)));
+        }
         buf
     } else {
         if path.is_dir() {
             return Err(err("is a directory, not a draft".into()));
+        }
+        let len = std::fs::metadata(path)
+            .map_err(|e| err(io_problem(&e)))?
+            .len();
+        if len > max_bytes {
+            return Err(err(too_big(len)));
         }
         std::fs::read(path).map_err(|e| err(io_problem(&e)))?
     };

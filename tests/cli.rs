@@ -292,6 +292,27 @@ fn config_is_discovered_and_checked() {
 }
 
 #[test]
+fn drafts_over_max_file_size_are_refused_by_name() {
+    let d = dir_with(&[
+        ("copydesk.toml", b"max_file_size = 20\n".as_slice()),
+        ("long.md", CLEAN.as_bytes()),
+    ]);
+    let r = check(d.path(), &["long.md"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("long.md: is 79 bytes, over the limit of 20"),
+        "{}",
+        r.stderr
+    );
+    let r = run(
+        bin().current_dir(d.path()).args(["check", "-"]),
+        Some(CLEAN),
+    );
+    assert_eq!(r.code, 2, "stdin too: {}", r.stderr);
+}
+
+#[test]
 fn date_flag_overrides_the_draft() {
     let d = dir_with(&[("s.txt", CLEAN.as_bytes())]);
     let r = run(
