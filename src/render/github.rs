@@ -1,6 +1,6 @@
 //! `--format github`: GitHub Actions workflow commands, which annotate a pull request's diff.
 
-use super::{FileReport, position};
+use super::{Cursor, FileReport};
 use crate::finding::Severity;
 
 /// Workflow commands escape `%`, CR and LF in messages, and also `:` and `,` in properties.
@@ -22,14 +22,15 @@ fn escape(s: &str, property: bool) -> String {
 pub fn github(reports: &[FileReport<'_>]) -> String {
     let mut out = String::new();
     for r in reports {
+        let (mut starts, mut ends) = (Cursor::new(r.doc), Cursor::new(r.doc));
         for f in r.findings {
             let level = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info | Severity::Hint => "notice",
             };
-            let (line, col) = position(r.doc, f.start);
-            let (end_line, end_col) = position(r.doc, f.end);
+            let (line, col) = starts.position(f.start);
+            let (end_line, end_col) = ends.position(f.end);
             out.push_str(&format!(
                 "::{level} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
                 escape(r.path, true),

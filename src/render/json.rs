@@ -1,7 +1,7 @@
 //! `--format json`: one object, `{"findings": [...], "summary": {...}}`, documented in the
 //! README. Offsets are UTF-8 bytes; lines and columns are 1-based, columns in characters.
 
-use super::{FileReport, position};
+use super::{Cursor, FileReport};
 use crate::finding::Severity;
 use crate::rules;
 use serde_json::{Value, json as j};
@@ -11,15 +11,17 @@ pub fn json_value(reports: &[FileReport<'_>]) -> Value {
     let mut findings = Vec::new();
     let mut counts = [0usize; 4];
     for r in reports {
+        let (mut starts, mut ends, mut others) =
+            (Cursor::new(r.doc), Cursor::new(r.doc), Cursor::new(r.doc));
         for f in r.findings {
             counts[f.severity as usize] += 1;
-            let (line, column) = position(r.doc, f.start);
-            let (end_line, end_column) = position(r.doc, f.end);
+            let (line, column) = starts.position(f.start);
+            let (end_line, end_column) = ends.position(f.end);
             let related: Vec<Value> = f
                 .related
                 .iter()
                 .map(|rel| {
-                    let (line, column) = position(r.doc, rel.start);
+                    let (line, column) = others.position(rel.start);
                     j!({"start": rel.start, "end": rel.end, "line": line, "column": column, "label": rel.label})
                 })
                 .collect();

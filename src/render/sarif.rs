@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning. Every rule is described (help text,
 //! help URI, default level); results carry 1-based line/column regions in code points.
 
-use super::{FileReport, position};
+use super::{Cursor, FileReport};
 use crate::finding::Severity;
 use crate::rules;
 use serde_json::{Value, json};
@@ -50,16 +50,18 @@ pub fn sarif(reports: &[FileReport<'_>]) -> String {
         .collect();
     let mut results = Vec::new();
     for rep in reports {
+        let (mut starts, mut ends) = (Cursor::new(rep.doc), Cursor::new(rep.doc));
+        let (mut rel_starts, mut rel_ends) = (Cursor::new(rep.doc), Cursor::new(rep.doc));
         for f in rep.findings {
-            let (sl, sc) = position(rep.doc, f.start);
-            let (el, ec) = position(rep.doc, f.end);
+            let (sl, sc) = starts.position(f.start);
+            let (el, ec) = ends.position(f.end);
             let related: Vec<Value> = f
                 .related
                 .iter()
                 .enumerate()
                 .map(|(i, rel)| {
-                    let (l, c) = position(rep.doc, rel.start);
-                    let (l2, c2) = position(rep.doc, rel.end);
+                    let (l, c) = rel_starts.position(rel.start);
+                    let (l2, c2) = rel_ends.position(rel.end);
                     json!({
                         "id": i,
                         "message": {"text": rel.label},
