@@ -185,6 +185,14 @@ impl Document {
         &self.sentences
     }
 
+    /// The prose of sentence `i` (empty past the end).
+    pub fn sentence_prose(&self, i: usize) -> &str {
+        self.sentences
+            .get(i)
+            .and_then(|r| self.prose.get(r.clone()))
+            .unwrap_or("")
+    }
+
     /// The sentences of block `i`, as indices into `sentences()`.
     pub fn block_sentences(&self, i: usize) -> Range<usize> {
         let start = self

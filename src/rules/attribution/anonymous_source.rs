@@ -32,19 +32,13 @@ static EXPLAINED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
-    let prose = cx.doc.prose();
     let mut last_sentence = None;
     for a in cx.facts.attributions.iter().filter(|a| a.anonymous) {
         if last_sentence == Some(a.sentence) {
             continue;
         }
         last_sentence = Some(a.sentence);
-        let sentence = cx
-            .doc
-            .sentences()
-            .get(a.sentence)
-            .and_then(|r| prose.get(r.clone()))
-            .unwrap_or("");
+        let sentence = cx.doc.sentence_prose(a.sentence);
         if EXPLAINED.is_match(sentence) {
             continue;
         }

@@ -37,7 +37,6 @@ fn vouches(a: &Attribution) -> bool {
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let atts = &cx.facts.attributions;
-    let prose = cx.doc.prose();
     for (i, a) in atts.iter().enumerate() {
         if a.kind != CueKind::Hedge {
             continue;
@@ -50,12 +49,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         if same_sentence.iter().any(vouches) {
             continue;
         }
-        let sentence = cx
-            .doc
-            .sentences()
-            .get(a.sentence)
-            .and_then(|r| prose.get(r.clone()))
-            .unwrap_or("");
+        let sentence = cx.doc.sentence_prose(a.sentence);
         if NAMED_CRITIC.is_match(sentence) {
             continue;
         }
