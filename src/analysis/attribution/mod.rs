@@ -87,7 +87,7 @@ pub struct Attribution {
 /// a source.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|(?:is|are|was|were) (?:said|rumou?red|alleged|believed|thought) to|it (?:is|was|has been|had been) (?:widely )?(?:believed|reported|understood|alleged|claimed|rumou?red|said|thought)|according to (?:media |news |press )?reports|(?:reports|rumou?rs) (?:say|said|suggest|suggested)|many (?:people )?believe|(?:critics|observers) (?:say|said|argue|argued|claim|claimed|contend|have said))\b",
+        r"(?i)(?-u:\b)(?:reportedly|allegedly|purportedly|supposedly|rumou?red|(?:is|are|was|were) (?:said|rumou?red|alleged|believed|thought) to|it (?:is|was|has been|had been) (?:widely )?(?:believed|reported|understood|alleged|claimed|rumou?red|said|thought)|according to (?:media |news |press )?reports|(?:reports|rumou?rs) (?:say|said|suggest|suggested)|many (?:people )?believe|(?:critics|observers) (?:say|said|argue|argued|claim|claimed|contend|have said))(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -95,7 +95,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 /// Unnamed sources described by what they know ("a source familiar with the talks").
 static ANONYMOUS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:a|an|one|two|three|several|other|another|the|senior|administration|government|campaign)\s+)*(?:sources?|officials?|aides?|insiders?|people|persons?)\s+(?:familiar with|close to|with knowledge of|briefed on|who (?:spoke|asked|requested|declined|was not|were not))\b",
+        r"(?i)(?-u:\b)(?:(?:a|an|one|two|three|several|other|another|the|senior|administration|government|campaign)\s+)*(?:sources?|officials?|aides?|insiders?|people|persons?)\s+(?:familiar with|close to|with knowledge of|briefed on|who (?:spoke|asked|requested|declined|was not|were not))(?-u:\b)",
     )
     .expect("valid regex")
 });
