@@ -3,7 +3,7 @@
 //!
 //! Ordering and freshness: the transport runs one message at a time (`concurrency_level(1)`),
 //! and edits are applied synchronously in their handler, so they land strictly in order.
-//! Analysis runs on the blocking pool, one task per document at a time; a task that finishes
+//! Analysis runs on one dedicated thread, one task per document at a time; a task that finishes
 //! on an old version drops its result and analyses the newest text instead, so fast typing
 //! coalesces into one check of the latest version rather than a queue of stale ones. A request
 //! that arrives while that task runs waits for its result instead of analysing twice. Every
@@ -37,7 +37,8 @@ const FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.copydesk");
 /// Serve LSP on stdin/stdout until the client says `exit` (or closes stdin). `Ok(true)` when a
 /// `shutdown` request came first, which the spec makes the difference between exit code 0 and 1.
 pub fn run_stdio() -> std::io::Result<bool> {
-    // One thread for protocol IO; analysis goes to the blocking pool.
+    // One thread for protocol IO (its stdin and stdout use the blocking pool); analysis runs
+    // on the `Analyser` thread.
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .max_blocking_threads(4)
@@ -51,7 +52,7 @@ pub fn run_stdio() -> std::io::Result<bool> {
             .serve(service)
             .await;
     });
-    // An analysis still running on the blocking pool is of no use to anyone now.
+    // Nothing still running on the blocking pool is of use to anyone now.
     rt.shutdown_timeout(std::time::Duration::from_millis(100));
     Ok(shut_down.load(Ordering::SeqCst))
 }
@@ -79,6 +80,42 @@ struct Inner {
     shut_down: Arc<AtomicBool>,
     /// Signalled whenever a background task stores an analysis.
     stored: tokio::sync::Notify,
+    analyser: Analyser,
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The one thread every analysis runs on. One warm thread keeps the regex caches and the
+/// allocator's arena single, so memory stays flat however many drafts are open (a pool of
+/// blocking threads grew both per thread), and a keystroke never waits for a thread to start.
+struct Analyser(std::sync::mpsc::Sender<Job>);
+
+impl Analyser {
+    fn start() -> Self {
+        let (tx, rx) = std::sync::mpsc::channel::<Job>();
+        let spawned = std::thread::Builder::new()
+            .name("copydesk-analysis".into())
+            .spawn(move || rx.into_iter().for_each(|job| job()));
+        if let Err(e) = spawned {
+            // `run` then reports every analysis as failed, to the client, instead of a crash.
+            eprintln!("copydesk: cannot start the analysis thread: {e}");
+        }
+        Analyser(tx)
+    }
+
+    /// Run `f` on the analysis thread, panics caught.
+    async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> std::result::Result<T, String> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move || {
+            let _ = tx.send(caught(f));
+        });
+        let stopped = || "the analysis thread has stopped".to_owned();
+        self.0.send(job).map_err(|_| stopped())?;
+        rx.await.map_err(|_| stopped())?
+    }
 }
 
 pub struct Backend(Arc<Inner>);
@@ -142,7 +179,7 @@ impl Inner {
     }
 
     /// Analyse one version: resolve its configuration, refuse it if too big or not a checked
-    /// language, and run the core on the blocking pool with panics caught.
+    /// language, and run the core on the analysis thread with panics caught.
     async fn analyse(&self, snap: Snapshot) -> Arc<Computed> {
         let (config, problem) = lock(&self.ws).config_for(snap.path.as_deref());
         if let Some(p) = problem {
@@ -180,8 +217,9 @@ impl Inner {
         let version = snap.version;
         let path = snap.path;
         let text = snap.text;
-        let job = tokio::task::spawn_blocking(move || {
-            caught(|| {
+        let outcome = self
+            .analyser
+            .run(move || {
                 // A document that is not checked is not even parsed: typing in a huge file
                 // must stay cheap.
                 let wanted = checked && !too_big;
@@ -196,8 +234,7 @@ impl Inner {
                     analysis,
                 }
             })
-        });
-        let outcome = job.await.map_err(|e| e.to_string()).and_then(|r| r);
+            .await;
         Arc::new(outcome.unwrap_or_else(|why| {
             // Keep serving: this version simply has no analysis.
             let client = self.client.clone();
@@ -373,6 +410,7 @@ impl Backend {
             init_problem: Mutex::new(None),
             shut_down,
             stored: tokio::sync::Notify::new(),
+            analyser: Analyser::start(),
         }))
     }
 
@@ -902,5 +940,21 @@ mod tests {
                 .unwrap_err()
                 .contains("char boundary")
         );
+    }
+
+    #[test]
+    fn the_analysis_thread_survives_a_panic_and_serves_on() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime");
+        let analyser = Analyser::start();
+        rt.block_on(async {
+            let failed = analyser.run(|| -> u8 { panic!("bad draft") }).await;
+            assert_eq!(failed, Err("bad draft".to_owned()));
+            let name = analyser
+                .run(|| std::thread::current().name().map(str::to_owned))
+                .await;
+            assert_eq!(name, Ok(Some("copydesk-analysis".to_owned())));
+        });
     }
 }
