@@ -9,9 +9,11 @@ pub(crate) mod markdown;
 pub mod numbers;
 mod quotes;
 mod sentences;
+mod words;
 
 pub use line_index::{Encoding, LineCol, LineIndex, floor_char_boundary, measure};
 pub use quotes::{Quote, QuoteEnd, Quotes};
+pub use words::words;
 
 use regex::Regex;
 use std::ops::Range;

@@ -113,13 +113,6 @@ impl Entity {
     }
 }
 
-/// A word of prose: letters, digits, marks, with inner hyphens and apostrophes; a dotted
-/// acronym (U.S.); or a run of non-Latin script (王毅).
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\p{Lu}\.){2,}(?:-[\p{L}\p{M}\p{N}]+)*|[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*")
-        .expect("valid regex")
-});
-
 #[derive(Clone, Debug)]
 struct Token<'a> {
     start: usize,
@@ -184,10 +177,10 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
     };
     let mut out: Vec<Token<'a>> = Vec::new();
     let mut prev_end = range.start;
-    for m in TOKEN.find_iter(slice) {
-        let start = range.start + m.start();
-        let mut end = range.start + m.end();
-        let mut word = m.as_str();
+    for m in crate::text::words(slice) {
+        let start = range.start + m.start;
+        let mut end = range.start + m.end;
+        let mut word = slice.get(m.clone()).unwrap_or("");
         let mut possessive = false;
         for suffix in ["'s", "’s", "'", "’"] {
             if let Some(w) = word.strip_suffix(suffix)
@@ -219,7 +212,7 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
             initial,
             caps_line: false,
         });
-        prev_end = range.start + m.end();
+        prev_end = range.start + m.end;
     }
     // All-capitals lines: no word with a lower-case letter, some word of two capitals.
     let mut i = 0;
