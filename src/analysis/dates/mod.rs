@@ -3,6 +3,7 @@
 //! `lexicon` knows the words, `resolve` the patterns and the calendar arithmetic; this module
 //! finds the reference date, walks the sentences and describes results for editors.
 
+mod cues;
 mod lexicon;
 mod resolve;
 

@@ -4,6 +4,7 @@
 //! settled leftmost-longest, then each survivor is resolved in order so that "the next day"
 //! can lean on the sentence's own date.
 
+use super::cues::Cues;
 use super::lexicon::{self, MONTH, NUMBER, WEEKDAY};
 use super::{DateKind, Form, Tense};
 use jiff::Span as Dur;
@@ -82,7 +83,7 @@ pub(super) struct Res {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Pat {
+pub(super) enum Pat {
     MonthDay,
     DayMonth,
     Iso,
@@ -118,7 +119,7 @@ fn re(p: &str) -> Regex {
     Regex::new(&format!("(?i){p}")).expect("valid date regex")
 }
 
-static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
+pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
     vec![
         (
             Pat::MonthDay,
@@ -407,21 +408,21 @@ fn weekday_date(
 }
 
 static FUTURE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|won't|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|(?:plans?|intends?|expects?|set|due|scheduled|slated|expected|likely|poised|planning)\s+to|next|upcoming)\b|\w'll\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:will|won't|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|(?:plans?|intends?|expects?|set|due|scheduled|slated|expected|likely|poised|planning)\s+to|next|upcoming)(?-u:\b)|(?-u:\w)'ll(?-u:\b)").expect("valid regex")
 });
 static PAST_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|was|were|had|did|told|ago|last|met|went|came|took|gave|made|began|left|held|found|saw|won|lost|fell|rose|led|sent|spent|struck|ran|wrote|spoke|broke|chose|flew|fought|got|knew|paid|sold|stood|thought|brought|bought|caught|kept|felt|became|\w{3,}ed)\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|was|were|had|did|told|ago|last|met|went|came|took|gave|made|began|left|held|found|saw|won|lost|fell|rose|led|sent|spent|struck|ran|wrote|spoke|broke|chose|flew|fought|got|knew|paid|sold|stood|thought|brought|bought|caught|kept|felt|became|(?-u:\w){3,}ed)(?-u:\b)").expect("valid regex")
 });
 static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bto\s+[a-z]+(?:\s+(?:on|in|by|at|until|again|next))?\s+$")
+    Regex::new(r"(?i)(?-u:\b)to\s+[a-z]+(?:\s+(?:on|in|by|at|until|again|next))?\s+$")
         .expect("valid regex")
 });
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by|until|till|effective|ahead\s+of)\s+$").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:by|until|till|effective|ahead\s+of)\s+$").expect("valid regex")
 });
 /// "gave them until mid-November": these look ahead even in a past clause.
 static OPEN_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:until|till|effective|ahead\s+of)\s+$").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:until|till|effective|ahead\s+of)\s+$").expect("valid regex")
 });
 /// "-ed" words that describe plans rather than what happened.
 const PLAN_WORDS: &[&str] = &[
@@ -511,7 +512,8 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
 /// Candidate spans of every pattern in a sentence, leftmost-longest, without overlaps.
 fn candidates(sentence: &str) -> Vec<(Pat, Captures<'_>)> {
     let mut all: Vec<(Pat, Captures<'_>)> = Vec::new();
-    for (pat, regex) in PATTERNS.iter() {
+    let cues = Cues::of(sentence);
+    for (pat, regex) in PATTERNS.iter().filter(|(pat, _)| cues.admit(*pat)) {
         all.extend(regex.captures_iter(sentence).map(|c| (*pat, c)));
     }
     let span = |c: &Captures<'_>| c.get(0).map_or(0..0, |m| m.range());

@@ -1,0 +1,217 @@
+//! Which date patterns can match a sentence at all, from one pass over its words.
+//!
+//! Every pattern needs some word to match: a month name, a weekday, a unit like "week", a
+//! digit. Most news sentences hold none of them for most patterns, so reading the words once
+//! and running only the patterns whose cue is present spares most of the regex searches, and
+//! finds exactly what running every pattern finds (the test below holds the two together).
+
+use super::resolve::Pat;
+
+/// A set of cues, one bit each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Cues(u32);
+
+const DIGIT: u32 = 1;
+const MONTH_NAME: u32 = 1 << 1;
+const WEEKDAY: u32 = 1 << 2;
+const SEASON: u32 = 1 << 3;
+const QUARTER: u32 = 1 << 4;
+const DECADE_WORD: u32 = 1 << 5;
+const CENTURY: u32 = 1 << 6;
+const YEAR_WORD: u32 = 1 << 7;
+const DEICTIC: u32 = 1 << 8;
+const DAY: u32 = 1 << 9;
+const WEEK: u32 = 1 << 10;
+const MONTH: u32 = 1 << 11;
+const YEAR: u32 = 1 << 12;
+const DECADE: u32 = 1 << 13;
+const HOUR: u32 = 1 << 14;
+const VAGUE: u32 = 1 << 15;
+const HOLIDAY: u32 = 1 << 16;
+
+const UNITS: u32 = DAY | WEEK | MONTH | YEAR | DECADE | HOUR;
+
+/// The cue a (lower-case ASCII) word gives.
+fn cue(word: &str) -> u32 {
+    match word {
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+        | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr"
+        | "aug" | "sept" | "sep" | "oct" | "nov" | "dec" => MONTH_NAME,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" => {
+            WEEKDAY
+        }
+        "spring" | "summer" | "fall" | "autumn" | "winter" => SEASON,
+        "quarter" | "quarters" | "half" | "halfs" | "period" | "periods" => QUARTER,
+        "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies" | "eighties"
+        | "nineties" => DECADE_WORD,
+        "century" => CENTURY,
+        "nineteen" | "thousand" => YEAR_WORD,
+        "today" | "tonight" | "yesterday" | "tomorrow" | "night" | "morning" | "afternoon"
+        | "evening" => DEICTIC,
+        "day" | "days" => DAY,
+        "week" | "weeks" | "weekend" => WEEK,
+        "month" | "months" => MONTH,
+        "year" | "years" => YEAR,
+        "decade" | "decades" => DECADE,
+        "hour" | "hours" => HOUR,
+        "now" | "currently" | "current" | "nowadays" | "recently" | "lately" | "recent"
+        | "past" | "soon" | "future" | "later" | "date" | "coming" | "term" => VAGUE,
+        "christmas" | "independence" | "fourth" | "halloween" | "valentine" | "veterans"
+        | "boxing" | "bastille" => HOLIDAY,
+        _ => 0,
+    }
+}
+
+impl Cues {
+    /// The cues in a sentence: its digits and its ASCII words, read once.
+    pub(super) fn of(sentence: &str) -> Cues {
+        let mut set = 0;
+        let mut buf = [0u8; 12];
+        for word in sentence.split(|c: char| !c.is_ascii_alphabetic()) {
+            if word.len() < 3 || word.len() > buf.len() {
+                continue;
+            }
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            set |= std::str::from_utf8(lower).map_or(0, cue);
+        }
+        if sentence.bytes().any(|b| b.is_ascii_digit()) {
+            set |= DIGIT;
+        }
+        Cues(set)
+    }
+
+    /// Whether `pat` can match a sentence with these cues.
+    pub(super) fn admit(self, pat: Pat) -> bool {
+        let needs = match pat {
+            Pat::MonthDay | Pat::DayMonth | Pat::MonthYear | Pat::MonthRel | Pat::Month => {
+                MONTH_NAME
+            }
+            Pat::Iso | Pat::Numeric | Pat::Year => DIGIT,
+            Pat::Decade => DIGIT | DECADE_WORD,
+            Pat::Century => CENTURY,
+            Pat::Season => SEASON,
+            Pat::Quarter => QUARTER,
+            Pat::YearWords => YEAR_WORD,
+            Pat::Deictic => DEICTIC,
+            Pat::Weekday => WEEKDAY,
+            Pat::Period => WEEK | MONTH | YEAR,
+            Pat::Offset | Pat::InOffset => UNITS,
+            Pat::Sequel => DAY | DEICTIC | WEEK | MONTH | YEAR,
+            Pat::Vague => VAGUE | UNITS,
+            Pat::Holiday => HOLIDAY | YEAR | MONTH_NAME,
+        };
+        self.0 & needs != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::resolve::PATTERNS;
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Phrases for every pattern, in the forms copy writes them.
+    const PHRASES: &[&str] = &[
+        "Monday, Jan. 12, 2022",
+        "12th of March",
+        "the 3 September 2021",
+        "2022-01-12",
+        "1/12/22",
+        "mid-January",
+        "early March of 2020",
+        "June this year",
+        "this past May",
+        "the end of Sept.",
+        "late summer of 2019",
+        "this autumn",
+        "the year-ago quarter",
+        "the first half of 2021",
+        "fiscal 2022 periods",
+        "the mid-1990s",
+        "the '80s",
+        "the nineties",
+        "the 21st century",
+        "the year nineteen eighty-four",
+        "two thousand",
+        "earlier today",
+        "tonight",
+        "last night (Tuesday)",
+        "this morning",
+        "next Friday evening",
+        "the previous Sunday",
+        "later this week",
+        "the same fiscal year",
+        "year-end",
+        "the year's end",
+        "about 12 days ago",
+        "a couple of weeks earlier",
+        "twenty-four hours later",
+        "three decades ago",
+        "a year-ago",
+        "in two days' time",
+        "in 48 hours",
+        "the day before",
+        "the following morning",
+        "the prior month",
+        "right now",
+        "currently",
+        "these days",
+        "in recent years",
+        "the past few months",
+        "past decades",
+        "the near future",
+        "a later date",
+        "the coming weeks",
+        "the long term",
+        "soon",
+        "Christmas Eve",
+        "New Year's Day",
+        "July Fourth",
+        "the Fourth of July",
+        "Valentine's Day",
+        "Bastille Day",
+        "said",
+        "officials",
+        "Tokayev",
+        "“",
+        "—",
+        ",",
+    ];
+
+    fn unadmitted(sentence: &str) -> Vec<Pat> {
+        let cues = Cues::of(sentence);
+        PATTERNS
+            .iter()
+            .filter(|(pat, re)| re.is_match(sentence) && !cues.admit(*pat))
+            .map(|(pat, _)| *pat)
+            .collect()
+    }
+
+    #[test]
+    fn every_phrase_admits_the_pattern_it_matches() {
+        for phrase in PHRASES {
+            assert_eq!(unadmitted(phrase), [], "{phrase}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_cues_runs_no_pattern() {
+        let cues = Cues::of("“We will not stop,” she said of the plan, waving.");
+        assert!(PATTERNS.iter().all(|(pat, _)| !cues.admit(*pat)));
+    }
+
+    proptest! {
+        /// Phrases side by side make matches across them ("the Fourth of July" + "2022");
+        /// a pattern that matches must always be admitted.
+        #[test]
+        fn no_match_is_ever_filtered_out(
+            picks in proptest::collection::vec(0..PHRASES.len(), 1..6),
+            glue in prop::sample::select(vec![" ", ", ", " of ", " in ", "-"]),
+        ) {
+            let sentence = picks.iter().map(|&i| PHRASES[i]).collect::<Vec<_>>().join(glue);
+            prop_assert_eq!(unadmitted(&sentence), Vec::<Pat>::new(), "{}", sentence);
+        }
+    }
+}
