@@ -26,7 +26,7 @@ pub(super) static RULE: Rule = Rule {
 /// A sentence that already explains the anonymity.
 static EXPLAINED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:condition of anonymity|anonymity|not authori[sz]ed|asked not to be (?:named|identified)|declined to be (?:named|identified)|requested that (?:he|she|they) not be)\b",
+        r"(?i)(?-u:\b)(?:condition of anonymity|anonymity|not authori[sz]ed|asked not to be (?:named|identified)|declined to be (?:named|identified)|requested that (?:he|she|they) not be)(?-u:\b)",
     )
     .expect("valid regex")
 });

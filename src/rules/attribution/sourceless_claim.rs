@@ -27,7 +27,7 @@ pub(super) static RULE: Rule = Rule {
 
 /// Critics or observers named in the same breath ("critics, including Jane Roe, say").
 static NAMED_CRITIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:including|such as|among them|like)\s+(?:\p{Lu}[\p{L}.’'\-]*\s*)+")
+    Regex::new(r"(?-u:\b)(?:including|such as|among them|like)\s+(?:\p{Lu}[\p{L}.’'\-]*\s*)+")
         .expect("valid regex")
 });
 

@@ -21,14 +21,15 @@ pub(super) static RULE: Rule = Rule {
 
 /// A long month name before a day, an abbreviated one before a year, an ordinal suffix.
 static LONG_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(January|February|August|September|October|November|December)\s+\d")
+    Regex::new(r"(?-u:\b)(January|February|August|September|October|November|December)\s+\d")
         .expect("valid regex")
 });
 static SHORT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+\d{4}\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+\d{4}(?-u:\b)")
+        .expect("valid regex")
 });
 static ORDINAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}(st|nd|rd|th)\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)\d{1,2}(st|nd|rd|th)(?-u:\b)").expect("valid regex"));
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for expr in &cx.facts.dates {

@@ -32,7 +32,7 @@ static RATIO: LazyLock<Regex> =
 
 /// "part 3", "Group of 8", "S.&P. 500": a label after the words before it.
 static RATIO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\d\s+(?:in|to|of)|\bpart|\bpage|\bchapter|\bsection|\bstep|\bgroup\s+of|&\p{L}+\.)\s+$")
+    Regex::new(r"(?i)(?:\d\s+(?:in|to|of)|(?-u:\b)part|(?-u:\b)page|(?-u:\b)chapter|(?-u:\b)section|(?-u:\b)step|(?-u:\b)group\s+of|&\p{L}+\.)\s+$")
         .expect("valid regex")
 });
 
