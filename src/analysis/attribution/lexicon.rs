@@ -5,7 +5,7 @@
 //! when, wherever it occurs, it is an annotated attribution cue at least about half the time.
 //! Rarer senses ("called a cab") are accepted as the price of finding the common ones.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 /// Verb forms that cue an attribution (hedges such as "reportedly" are matched apart).

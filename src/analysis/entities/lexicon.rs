@@ -5,7 +5,7 @@
 //! The gazetteer is `data/gazetteer.tsv`, built by `data/build_gazetteer.py` from openly
 //! licensed data and compiled in; it is parsed on first use, so start-up pays nothing.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What the gazetteer knows about one name.
@@ -47,9 +47,9 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(DA
 impl Gazetteer {
     fn parse(data: &'static str) -> Gazetteer {
         let mut g = Gazetteer {
-            by_name: HashMap::with_capacity(16_000),
-            given: HashSet::new(),
-            surnames: HashSet::new(),
+            by_name: HashMap::with_capacity_and_hasher(16_000, Default::default()),
+            given: HashSet::default(),
+            surnames: HashSet::default(),
         };
         for line in data.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&'static str> = line.split('\t').collect();

@@ -20,7 +20,7 @@ use crate::text::Document;
 use lexicon::{Fact, GAZETTEER};
 use regex::Regex;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What kind of thing an entity is.
@@ -562,9 +562,9 @@ struct Seen<'a> {
 impl<'a> Seen<'a> {
     fn new(sentences: &[Vec<Token<'a>>]) -> Seen<'a> {
         let mut seen = Seen {
-            cap_inside: HashSet::new(),
-            lower: HashSet::new(),
-            by_prefix: HashMap::new(),
+            cap_inside: HashSet::default(),
+            lower: HashSet::default(),
+            by_prefix: HashMap::default(),
         };
         for t in sentences.iter().flatten().filter(|t| !t.caps_line) {
             if t.cap && !t.initial {
@@ -930,12 +930,12 @@ struct Builder {
 fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
     cands.sort_by_key(|c| c.start);
     let mut ents: Vec<Builder> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
+    let mut by_surname: HashMap<String, usize> = HashMap::default();
     // Persons by the first two letters of their surname, for near spellings.
-    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::default();
     // Acronyms and glosses defined by parentheses: candidate index → candidate index.
-    let mut linked: HashMap<usize, usize> = HashMap::new();
+    let mut linked: HashMap<usize, usize> = HashMap::default();
     // Candidate index → entity index.
     let mut placed: Vec<usize> = Vec::with_capacity(cands.len());
     for i in 1..cands.len() {
@@ -1002,7 +1002,7 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
                 ents.push(Builder {
                     name: c.name.clone(),
                     mentions: Vec::new(),
-                    votes: HashMap::new(),
+                    votes: HashMap::default(),
                     expansion: None,
                 });
                 ents.len() - 1
@@ -1071,7 +1071,7 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
 /// An acronym used before the story defines it ("SDA ... Party of Democratic Action (SDA)")
 /// joins the entity the definition names.
 fn merge_acronyms(ents: &mut Vec<Builder>) {
-    let mut defined: HashMap<String, usize> = HashMap::new();
+    let mut defined: HashMap<String, usize> = HashMap::default();
     for (i, e) in ents.iter().enumerate() {
         if e.expansion.is_some() {
             for (c, _) in e.mentions.iter().filter(|(c, _)| c.form == Form::Acronym) {
@@ -1135,7 +1135,7 @@ fn merge_nationalities(ents: &mut Vec<Builder>) {
 /// Mentions in all-capitals headlines and datelines: only names the story spells out in its
 /// body, their surnames, or gazetteer places and organisations.
 fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
-    let mut known: HashMap<String, usize> = HashMap::new();
+    let mut known: HashMap<String, usize> = HashMap::default();
     for (i, e) in ents.iter().enumerate() {
         for (c, _) in &e.mentions {
             known.entry(c.name.to_lowercase()).or_insert(i);
@@ -1147,7 +1147,7 @@ fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<B
         }
     }
     let mut added: Vec<(usize, Candidate)> = Vec::new();
-    let mut fresh: HashMap<String, usize> = HashMap::new();
+    let mut fresh: HashMap<String, usize> = HashMap::default();
     for toks in sentences {
         let mut i = 0;
         while i < toks.len() {
@@ -1224,7 +1224,7 @@ fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<B
                     ents.push(Builder {
                         name: String::new(),
                         mentions: Vec::new(),
-                        votes: HashMap::new(),
+                        votes: HashMap::default(),
                         expansion: None,
                     });
                     added.push((ents.len() - 1, cand));
@@ -1400,7 +1400,7 @@ fn knowledge(e: &mut Entity, names: &Names) {
             e.facts.push(format!("Desk spelling: {}", n.name));
         }
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for s in &spellings {
         for f in GAZETTEER.lookup(s) {
             e.known = true;

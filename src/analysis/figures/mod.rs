@@ -17,7 +17,7 @@ use crate::finding::Span;
 use crate::text::Document;
 use regex::Regex;
 use serde::Serialize;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
@@ -725,7 +725,7 @@ fn fold_same(word: &str, counted: &str) -> bool {
 /// Where the same counted thing is mentioned: `(kind, counted, unit)` to figure indices, in
 /// document order. Ages and birth years group by owner instead.
 pub fn groups(figures: &[Figure]) -> HashMap<(Kind, String, String), Vec<usize>> {
-    let mut map: HashMap<(Kind, String, String), Vec<usize>> = HashMap::new();
+    let mut map: HashMap<(Kind, String, String), Vec<usize>> = HashMap::default();
     for (i, f) in figures.iter().enumerate() {
         let key = match (f.kind, &f.counted, &f.owner) {
             (Kind::Age, _, Some(o)) => o.clone(),

@@ -4,7 +4,7 @@ use super::{line, quote, with_noun};
 use crate::analysis::figures::{self, Figure, Kind};
 use crate::finding::Severity;
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 pub(super) static RULE: Rule = Rule {
     code: "inconsistent-figure",
@@ -24,7 +24,7 @@ const WINDOW: usize = 16;
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let figs = &cx.facts.figures;
-    let mut years: HashMap<usize, Vec<f64>> = HashMap::new();
+    let mut years: HashMap<usize, Vec<f64>> = HashMap::default();
     for f in figs.iter().filter(|f| f.kind == Kind::Year) {
         if let Some(s) = f.sentence {
             years.entry(s).or_default().push(f.value);
