@@ -109,7 +109,7 @@ fn json_has_the_documented_fields() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     let v: Value = serde_json::from_str(&r.stdout).expect("valid JSON");
     let f = &v["findings"][0];
-    for key in [
+    let keys = [
         "path",
         "code",
         "severity",
@@ -123,9 +123,16 @@ fn json_has_the_documented_fields() {
         "fixes",
         "related",
         "url",
-    ] {
+    ];
+    for key in keys {
         assert!(!f[key].is_null(), "missing {key} in {f}");
     }
+    // In the README's order, which people read the output in.
+    let at: Vec<usize> = keys
+        .iter()
+        .map(|k| r.stdout.find(&format!("\"{k}\":")).expect("key"))
+        .collect();
+    assert!(at.is_sorted(), "keys out of the documented order: {at:?}");
     assert_eq!(f["path"], "s.txt");
     assert_eq!(f["code"], "weekday-mismatch");
     assert_eq!(f["line"], 2);

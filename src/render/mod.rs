@@ -7,7 +7,7 @@ mod sarif;
 
 pub use github::github;
 pub use human::human;
-pub use json::{json, json_value};
+pub use json::json;
 pub use sarif::sarif;
 
 use crate::finding::Finding;
