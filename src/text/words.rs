@@ -1,4 +1,4 @@
-//! Words of prose, found by one hand-written scan.
+//! Words and tokens of prose, found by hand-written scans.
 //!
 //! A word is a run of letters, marks and digits with inner hyphens, apostrophes and
 //! ampersands ("Kassym-Jomart", "O’Brien", "AT&T"), or a dotted acronym ("U.S.", "U.S.-led").
@@ -87,6 +87,44 @@ pub fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// `[\p{L}\p{N}]`: a letter or digit that is not a combining mark.
+fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() && !MARK.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// The tokens of `s`: words (a letter or digit, then letters, marks, digits, inner dots,
+/// hyphens and apostrophes, ending on a letter, mark or digit: "U.S", "O’Brien", "3.5") and
+/// every other non-space character alone. The regex
+/// `[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}’'.\-]*[\p{L}\p{M}\p{N}])?|\S`, scanned by hand.
+pub fn tokens(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (start, c) = s
+            .get(at..)?
+            .char_indices()
+            .map(|(i, c)| (at + i, c))
+            .find(|&(_, c)| !c.is_whitespace())?;
+        let mut end = start + c.len_utf8();
+        if is_letter_or_digit(c) {
+            let mut i = end;
+            while let Some((c, next)) = char_at(s, i) {
+                if is_word_char(c) {
+                    end = next;
+                } else if !matches!(c, '’' | '\'' | '.' | '-') {
+                    break;
+                }
+                i = next;
+            }
+        }
+        at = end;
+        Some(start..end)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +140,46 @@ mod tests {
 
     fn oracle(s: &str) -> Vec<Range<usize>> {
         ORACLE.find_iter(s).map(|m| m.range()).collect()
+    }
+
+    static TOKEN_ORACLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}’'.\-]*[\p{L}\p{M}\p{N}])?|\S")
+            .expect("valid regex")
+    });
+
+    fn token_oracle(s: &str) -> Vec<Range<usize>> {
+        TOKEN_ORACLE.find_iter(s).map(|m| m.range()).collect()
+    }
+
+    #[test]
+    fn news_tokens() {
+        let s = "“It’s over,” said U.S. envoy O’Brien -- 3.5 km... \u{301}x";
+        let got: Vec<&str> = tokens(s).map(|r| &s[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "“",
+                "It’s",
+                "over",
+                ",",
+                "”",
+                "said",
+                "U.S",
+                ".",
+                "envoy",
+                "O’Brien",
+                "-",
+                "-",
+                "3.5",
+                "km",
+                ".",
+                ".",
+                ".",
+                "\u{301}",
+                "x"
+            ]
+        );
+        assert_eq!(tokens(s).collect::<Vec<_>>(), token_oracle(s));
     }
 
     #[test]
@@ -140,6 +218,11 @@ mod tests {
         #[test]
         fn same_words_as_the_pattern(s in "[aZé王\u{301}1 .,'’&\\-A-Cx]{0,40}") {
             prop_assert_eq!(words(&s).collect::<Vec<_>>(), oracle(&s));
+        }
+
+        #[test]
+        fn same_tokens_as_the_pattern(s in "[aZé王\u{301}1 .,'’&\\-A-Cx“\n]{0,40}") {
+            prop_assert_eq!(tokens(&s).collect::<Vec<_>>(), token_oracle(&s));
         }
     }
 }

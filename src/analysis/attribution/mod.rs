@@ -136,11 +136,6 @@ fn possessive(t: &Tok<'_>) -> bool {
     )
 }
 
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}’'.\-]*[\p{L}\p{M}\p{N}])?|\S")
-        .expect("valid regex")
-});
-
 /// One token of a sentence: a word or one punctuation character.
 #[derive(Clone, Debug)]
 struct Tok<'a> {
@@ -167,13 +162,12 @@ fn tokens<'a>(prose: &'a str, range: Range<usize>) -> Vec<Tok<'a>> {
     let Some(slice) = prose.get(range.clone()) else {
         return Vec::new();
     };
-    TOKEN
-        .find_iter(slice)
+    crate::text::tokens(slice)
         .map(|m| {
-            let text = m.as_str();
+            let text = slice.get(m.clone()).unwrap_or("");
             Tok {
-                start: range.start + m.start(),
-                end: range.start + m.end(),
+                start: range.start + m.start,
+                end: range.start + m.end,
                 text,
                 lower: text.to_lowercase(),
                 word: text.chars().next().is_some_and(char::is_alphanumeric),
