@@ -6,7 +6,33 @@
 //! licensed data and compiled in; it is parsed on first use, so start-up pays nothing.
 
 use foldhash::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
+
+/// A word list, looked up through a hash set built on first use: the lists run to hundreds
+/// of words and are asked about every capitalised token.
+pub struct Words {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(word)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.list.iter().copied()
+    }
+}
 
 /// What the gazetteer knows about one name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,7 +151,7 @@ impl Gazetteer {
 }
 
 /// Titles and roles that precede a person's name; they are not part of it.
-pub const TITLES: &[&str] = &[
+pub static TITLES: Words = Words::new(&[
     "President",
     "Vice",
     "Prime",
@@ -233,10 +259,10 @@ pub const TITLES: &[&str] = &[
     "Mufti",
     "Rabbi",
     "Imam",
-];
+]);
 
 /// Titles that alone (before a name) mark the name as a person.
-pub const PERSON_TITLES: &[&str] = &[
+pub static PERSON_TITLES: Words = Words::new(&[
     "President",
     "Minister",
     "Premier",
@@ -310,10 +336,10 @@ pub const PERSON_TITLES: &[&str] = &[
     "Rabbi",
     "Imam",
     "Director",
-];
+]);
 
 /// Lower-case words before a name that mark it as a person ("striker Alan Shearer").
-pub const PERSON_CUES: &[&str] = &[
+pub static PERSON_CUES: Words = Words::new(&[
     "president",
     "minister",
     "premier",
@@ -387,10 +413,10 @@ pub const PERSON_CUES: &[&str] = &[
     "dissident",
     "negotiator",
     "mediator",
-];
+]);
 
 /// The last word of an organisation's name.
-pub const ORG_WORDS: &[&str] = &[
+pub static ORG_WORDS: Words = Words::new(&[
     "Ministry",
     "Council",
     "Organization",
@@ -551,10 +577,10 @@ pub const ORG_WORDS: &[&str] = &[
     "Xinhua",
     "Itar-Tass",
     "Tass",
-];
+]);
 
 /// The first word of an organisation's name ("Bank of England", "University of Chicago").
-pub const ORG_FIRST: &[&str] = &[
+pub static ORG_FIRST: Words = Words::new(&[
     "Ministry",
     "Bank",
     "University",
@@ -595,10 +621,10 @@ pub const ORG_FIRST: &[&str] = &[
     "Supreme",
     "State",
     "Islamic",
-];
+]);
 
 /// The last word of a place's name.
-pub const PLACE_WORDS: &[&str] = &[
+pub static PLACE_WORDS: Words = Words::new(&[
     "River",
     "Island",
     "Islands",
@@ -669,18 +695,18 @@ pub const PLACE_WORDS: &[&str] = &[
     "Creek",
     "Springs",
     "Field",
-];
+]);
 
 /// The first word of a place's name ("Mount Everest", "Lake Balkhash", "Gulf of Aden").
-pub const PLACE_FIRST: &[&str] = &[
+pub static PLACE_FIRST: Words = Words::new(&[
     "Mount", "Lake", "Cape", "Gulf", "Port", "Fort", "Isle", "Sea", "Bay", "Strait", "Straits",
     "Upper", "Lower", "Greater", "Northern", "Southern", "Eastern", "Western", "Central", "North",
     "South", "East", "West", "New", "San", "Santa", "Saint", "St", "Los", "Las", "El", "Rio",
     "Sao", "Costa", "Puerto", "Port",
-];
+]);
 
 /// The last word of an event, law, work or other proper name (CoNLL's MISC).
-pub const OTHER_WORDS: &[&str] = &[
+pub static OTHER_WORDS: Words = Words::new(&[
     "Cup",
     "Open",
     "Championship",
@@ -732,10 +758,10 @@ pub const OTHER_WORDS: &[&str] = &[
     "Easter",
     "Ramadan",
     "Eid",
-];
+]);
 
 /// Adjectives and nouns for religions and movements, typed like nationalities.
-pub const CREEDS: &[&str] = &[
+pub static CREEDS: Words = Words::new(&[
     "Moslem",
     "Moslems",
     "Muslim",
@@ -832,10 +858,10 @@ pub const CREEDS: &[&str] = &[
     "Taliban",
     "Kosovar",
     "Gypsy",
-];
+]);
 
 /// Words written with a capital at the start of a sentence that are not names.
-pub const COMMON_CAPITALISED: &[&str] = &[
+pub static COMMON_CAPITALISED: Words = Words::new(&[
     "The",
     "A",
     "An",
@@ -1146,10 +1172,10 @@ pub const COMMON_CAPITALISED: &[&str] = &[
     "Chairman",
     "President",
     "Minister",
-];
+]);
 
 /// Month and weekday names: capitalised, but dates, not names.
-pub const CALENDAR: &[&str] = &[
+pub static CALENDAR: Words = Words::new(&[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -1181,17 +1207,17 @@ pub const CALENDAR: &[&str] = &[
     "Oct",
     "Nov",
     "Dec",
-];
+]);
 
 /// Lower-case words that join the parts of one name ("Bank of England", "Ludwig van
 /// Beethoven", "Osama bin Laden").
-pub const CONNECTORS: &[&str] = &[
+pub static CONNECTORS: Words = Words::new(&[
     "of", "de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "den", "la",
     "le", "y", "bin", "ibn", "al", "el", "for", "&", "the",
-];
+]);
 
 /// Acronyms every reader knows; they need no expansion.
-pub const KNOWN_ACRONYMS: &[&str] = &[
+pub static KNOWN_ACRONYMS: Words = Words::new(&[
     "US", "U.S.", "UK", "U.K.", "UN", "U.N.", "EU", "E.U.", "NATO", "FBI", "CIA", "TV", "AM", "PM",
     "A.M.", "P.M.", "CEO", "GDP", "AIDS", "HIV", "OK", "USA", "U.S.A.", "DNA", "ID", "PR", "IT",
     "AI", "GMT", "UTC", "BC", "AD", "CD", "DVD", "SUV", "PC", "NBA", "NFL", "NHL", "MLB",
@@ -1202,15 +1228,15 @@ pub const KNOWN_ACRONYMS: &[&str] = &[
     "PTSD", "ICU", "ER", "RV", "CPR", "DJ", "ISP",
     // State and district abbreviations, as AP writes them in datelines and text.
     "D.C.", "N.Y.", "N.J.", "N.C.", "N.D.", "N.H.", "N.M.", "S.C.", "S.D.", "R.I.",
-];
+]);
 
 /// Ordinary words written in capitals for emphasis or in a shouted headline: not acronyms.
-pub const SHOUTED_WORDS: &[&str] = &[
+pub static SHOUTED_WORDS: Words = Words::new(&[
     "A", "ALL", "AND", "ARE", "AS", "AT", "BE", "BIG", "BREAKING", "BUT", "BY", "FOR", "HE",
     "HELP", "HOW", "IF", "IN", "IS", "LIVE", "MORE", "MY", "NEW", "NO", "NOT", "NOW", "OF", "ON",
     "OR", "OUR", "OUT", "READ", "SHE", "SO", "STOP", "THE", "THEY", "TO", "UP", "UPDATE", "WAS",
     "WATCH", "WE", "WHITE", "WHO", "WHY", "YES", "YOU",
-];
+]);
 
 #[cfg(test)]
 mod tests {

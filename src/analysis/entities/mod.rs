@@ -17,10 +17,10 @@ pub use names::{NameEntry, Names};
 use crate::config::Config;
 use crate::finding::Span;
 use crate::text::Document;
+use foldhash::{HashMap, HashSet};
 use lexicon::{Fact, GAZETTEER};
 use regex::Regex;
 use serde::Serialize;
-use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What kind of thing an entity is.
@@ -241,10 +241,6 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
     out
 }
 
-fn is_in(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
-}
-
 /// Whether a token is an acronym: 2–6 capitals (dots allowed), maybe a digit ("G7").
 fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
@@ -283,7 +279,7 @@ fn joins(prose: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
         return true;
     }
     let abbrev = a.word.chars().count() == 1
-        || is_in(lexicon::TITLES, a.word)
+        || lexicon::TITLES.contains(a.word)
         || matches!(a.word, "St" | "Mt" | "Ft");
     abbrev
         && gap.starts_with('.')
@@ -298,11 +294,11 @@ fn connector_ok(c: &str, prev: &str, prev_connector: Option<&str>) -> bool {
             false
         }
         "of" | "for" => {
-            is_in(lexicon::ORG_WORDS, prev)
-                || is_in(lexicon::ORG_FIRST, prev)
-                || is_in(lexicon::PLACE_WORDS, prev)
-                || is_in(lexicon::PLACE_FIRST, prev)
-                || is_in(lexicon::OTHER_WORDS, prev)
+            lexicon::ORG_WORDS.contains(prev)
+                || lexicon::ORG_FIRST.contains(prev)
+                || lexicon::PLACE_WORDS.contains(prev)
+                || lexicon::PLACE_FIRST.contains(prev)
+                || lexicon::OTHER_WORDS.contains(prev)
                 || matches!(
                     prev,
                     "City" | "Republic" | "Kingdom" | "Bank" | "Isle" | "Duke"
@@ -340,10 +336,10 @@ fn runs(prose: &str, toks: &[Token<'_>]) -> Vec<std::ops::Range<usize>> {
             }
             if next.word == "and"
                 && (used_of.is_some()
-                    || is_in(lexicon::ORG_WORDS, prev.word)
+                    || lexicon::ORG_WORDS.contains(prev.word)
                         && toks
                             .get(end + 2)
-                            .is_some_and(|t| is_in(lexicon::ORG_WORDS, t.word)))
+                            .is_some_and(|t| lexicon::ORG_WORDS.contains(t.word)))
                 && toks.get(end + 1).is_some_and(|t| t.cap && !t.caps_line)
                 && joins(prose, prev, next)
                 && joins(prose, next, &toks[end + 1])
@@ -352,7 +348,7 @@ fn runs(prose: &str, toks: &[Token<'_>]) -> Vec<std::ops::Range<usize>> {
                 continue;
             }
             // A connector (or two: "of the") followed by a capitalised word.
-            let is_conn = |t: &Token<'_>| !t.cap && is_in(lexicon::CONNECTORS, t.word);
+            let is_conn = |t: &Token<'_>| !t.cap && lexicon::CONNECTORS.contains(t.word);
             if is_conn(next) && connector_ok(next.word, prev.word, last_connector) {
                 let mut k = end;
                 let mut ok = joins(prose, prev, next);
@@ -391,7 +387,7 @@ fn runs(prose: &str, toks: &[Token<'_>]) -> Vec<std::ops::Range<usize>> {
 
 /// A nationality, people or creed word ("Kazakh", "Germans", "Moslem").
 fn nationality(word: &str) -> Option<Option<&'static str>> {
-    if is_in(lexicon::CREEDS, word) {
+    if lexicon::CREEDS.contains(word) {
         return Some(None);
     }
     GAZETTEER.lookup(word).iter().find_map(|f| match f {
@@ -465,13 +461,13 @@ fn classify(
         return (k, true);
     }
     let multi = words.len() > 1;
-    if is_in(lexicon::ORG_WORDS, last) || (multi && is_in(lexicon::ORG_FIRST, first)) {
+    if lexicon::ORG_WORDS.contains(last) || (multi && lexicon::ORG_FIRST.contains(first)) {
         return (Kind::Organization, true);
     }
-    if is_in(lexicon::OTHER_WORDS, last) && multi {
+    if lexicon::OTHER_WORDS.contains(last) && multi {
         return (Kind::Other, true);
     }
-    if multi && is_in(lexicon::PLACE_WORDS, last) {
+    if multi && lexicon::PLACE_WORDS.contains(last) {
         return (Kind::Place, true);
     }
     // "Seattle Mariners", "New York Yankees": a place then another word is a team or
@@ -484,10 +480,10 @@ fn classify(
     {
         return (Kind::Organization, false);
     }
-    if multi && is_in(lexicon::PLACE_FIRST, first) {
+    if multi && lexicon::PLACE_FIRST.contains(first) {
         return (Kind::Place, true);
     }
-    if is_in(&["GMT", "EDT", "EST", "BST", "CET", "UTC"], first) {
+    if ["GMT", "EDT", "EST", "BST", "CET", "UTC"].contains(&first) {
         return (Kind::Other, true);
     }
     if words.len() == 1 && is_acronym(first) {
@@ -498,10 +494,10 @@ fn classify(
     }
     let prev = prev.map(str::to_lowercase);
     if let Some(p) = prev.as_deref() {
-        if is_in(lexicon::PERSON_CUES, p) {
+        if lexicon::PERSON_CUES.contains(p) {
             return (Kind::Person, true);
         }
-        if is_in(PLACE_PREPOSITIONS, p) {
+        if PLACE_PREPOSITIONS.contains(&p) {
             return (Kind::Place, false);
         }
     }
@@ -623,7 +619,7 @@ fn candidates_of_run(
     if whole.len() > 1
         && whole
             .iter()
-            .all(|w| nationality(w).is_some() || is_in(lexicon::PLACE_FIRST, w))
+            .all(|w| nationality(w).is_some() || lexicon::PLACE_FIRST.contains(w))
         && nationality(whole[whole.len() - 1]).is_some()
         && !known_whole
     {
@@ -644,10 +640,10 @@ fn candidates_of_run(
     let mut person_title = false;
     // A person title inside the run ("EU Farm Commissioner Franz Fischler"): what precedes
     // it is a qualifier, whose first word may be a name of its own ("EU").
-    if !known_whole && !is_in(lexicon::ORG_WORDS, toks[end - 1].word) {
+    if !known_whole && !lexicon::ORG_WORDS.contains(toks[end - 1].word) {
         let p = (i + 1..end.saturating_sub(1))
             .rev()
-            .find(|&p| is_in(lexicon::PERSON_TITLES, toks[p].word));
+            .find(|&p| lexicon::PERSON_TITLES.contains(toks[p].word));
         if let Some(p) = p {
             let lead = &toks[i];
             let mut from = i;
@@ -658,7 +654,7 @@ fn candidates_of_run(
             } else if nationality(lead.word).is_some() {
                 // "Kazakh President ...": the nationality is part of the description.
                 push_single(prose, lead, Kind::Other, Form::Nationality, out);
-            } else if lead.initial && is_in(lexicon::COMMON_CAPITALISED, lead.word) {
+            } else if lead.initial && lexicon::COMMON_CAPITALISED.contains(lead.word) {
                 from = i + 1;
             }
             title_start = toks.get(from).map(|t| t.start);
@@ -669,27 +665,27 @@ fn candidates_of_run(
     while i < end && !known_whole {
         let t = &toks[i];
         let rest = end - i - 1;
-        if t.initial && is_in(lexicon::COMMON_CAPITALISED, t.word) && i == run.start {
+        if t.initial && lexicon::COMMON_CAPITALISED.contains(t.word) && i == run.start {
             i += 1;
             continue;
         }
-        if matches!(t.word, "The" | "A" | "An") || rest > 0 && is_in(lexicon::CALENDAR, t.word) {
+        if matches!(t.word, "The" | "A" | "An") || rest > 0 && lexicon::CALENDAR.contains(t.word) {
             i += 1;
             continue;
         }
-        if rest > 0 && is_in(lexicon::TITLES, t.word) {
+        if rest > 0 && lexicon::TITLES.contains(t.word) {
             // Only a true title strips: "Foreign Ministry" and "General Motors" stay names.
             let mut k = i;
-            while k < end && is_in(lexicon::TITLES, toks[k].word) {
+            while k < end && lexicon::TITLES.contains(toks[k].word) {
                 k += 1;
             }
             let has_person_title = toks[i..k]
                 .iter()
-                .any(|t| is_in(lexicon::PERSON_TITLES, t.word));
+                .any(|t| lexicon::PERSON_TITLES.contains(t.word));
             let next_given = toks.get(k).is_some_and(|t| GAZETTEER.is_given_name(t.word));
             if k < end
                 && (has_person_title || next_given)
-                && !is_in(lexicon::ORG_WORDS, toks[end - 1].word)
+                && !lexicon::ORG_WORDS.contains(toks[end - 1].word)
             {
                 title_start.get_or_insert(t.start);
                 person_title |= has_person_title;
@@ -702,9 +698,9 @@ fn candidates_of_run(
         // "Indian Ocean" do not: there the adjective is the name.
         let generic_rest = rest == 1
             && toks.get(i + 1).is_some_and(|n| {
-                is_in(lexicon::ORG_WORDS, n.word)
-                    || is_in(lexicon::OTHER_WORDS, n.word)
-                    || is_in(lexicon::PLACE_WORDS, n.word)
+                lexicon::ORG_WORDS.contains(n.word)
+                    || lexicon::OTHER_WORDS.contains(n.word)
+                    || lexicon::PLACE_WORDS.contains(n.word)
                     || matches!(n.word, "League" | "Democrats" | "Ocean" | "Columbia")
             })
             || matches!(
@@ -723,7 +719,7 @@ fn candidates_of_run(
     let mut end = end;
     while end > i
         && !known_whole
-        && (is_in(lexicon::CALENDAR, toks[end - 1].word)
+        && (lexicon::CALENDAR.contains(toks[end - 1].word)
             || !toks[end - 1].cap && toks[end - 1].word != "&")
     {
         end -= 1;
@@ -744,8 +740,8 @@ fn candidates_of_run(
         if matches!(w, "I" | "A" | "O" | "OK" | "The" | "An")
             || w.starts_with("I'")
             || w.starts_with("I’")
-            || is_in(lexicon::CALENDAR, w)
-            || is_in(lexicon::TITLES, w)
+            || lexicon::CALENDAR.contains(w)
+            || lexicon::TITLES.contains(w)
         {
             return;
         }
@@ -753,7 +749,7 @@ fn candidates_of_run(
             return;
         }
         // A sentence-initial word is a name only when the story or the gazetteer says so.
-        let speaks = !is_in(lexicon::COMMON_CAPITALISED, w)
+        let speaks = !lexicon::COMMON_CAPITALISED.contains(w)
             && toks.get(end).is_some_and(|t| {
                 matches!(
                     t.word,
@@ -765,10 +761,10 @@ fn candidates_of_run(
                 || seen.near_name(w)
                 || names.get(w).is_some()
                 || !GAZETTEER.lookup(w).is_empty()
-                || is_in(lexicon::CREEDS, w)
-                || is_in(lexicon::ORG_WORDS, w) && !is_in(lexicon::COMMON_CAPITALISED, w);
+                || lexicon::CREEDS.contains(w)
+                || lexicon::ORG_WORDS.contains(w) && !lexicon::COMMON_CAPITALISED.contains(w);
             if !known
-                && (is_in(lexicon::COMMON_CAPITALISED, w)
+                && (lexicon::COMMON_CAPITALISED.contains(w)
                     || seen.lower.contains(w.to_lowercase().as_str())
                     || w.ends_with("ing")
                     || w.ends_with("ly")
@@ -1151,7 +1147,7 @@ fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<B
     for toks in sentences {
         let mut i = 0;
         while i < toks.len() {
-            if !toks[i].caps_line || is_in(lexicon::CONNECTORS, &toks[i].word.to_lowercase()) {
+            if !toks[i].caps_line || lexicon::CONNECTORS.contains(&toks[i].word.to_lowercase()) {
                 i += 1;
                 continue;
             }

@@ -15,9 +15,9 @@ pub use crate::text::numbers::spell;
 use super::entities::{Entity, Kind as EntityKind};
 use crate::finding::Span;
 use crate::text::Document;
+use foldhash::HashMap;
 use regex::Regex;
 use serde::Serialize;
-use foldhash::HashMap;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 

@@ -31,8 +31,8 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let Some(m) = e.mentions.iter().find(|m| m.form == Form::Acronym) else {
             continue;
         };
-        if lexicon::KNOWN_ACRONYMS.contains(&m.text.as_str())
-            || lexicon::SHOUTED_WORDS.contains(&m.text.as_str())
+        if lexicon::KNOWN_ACRONYMS.contains(&m.text)
+            || lexicon::SHOUTED_WORDS.contains(&m.text)
             || e.mentions.iter().any(|m| m.form == Form::Full)
         {
             continue;
