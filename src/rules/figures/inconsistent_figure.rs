@@ -38,7 +38,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     groups.sort_by_key(|g| g.first().copied());
     // "one candidate" names a member, not the size of a set; a definite back-reference ("trade
     // between the 13 nations declined") restates its count whatever the clause says happened.
-    let usable = |f: &Figure| !f.delta && (!f.update || f.definite) && f.value != 1.0;
+    // So does a set determined on the spot ("the 865 delegates at stake"): "so far" in its
+    // clause is about another figure.
+    let usable = |f: &Figure| !f.delta && (!f.update || f.determined) && f.value != 1.0;
     for g in groups {
         for (n, &j) in g.iter().enumerate() {
             let Some(b) = figs.get(j).filter(|b| usable(b)) else {
@@ -118,6 +120,9 @@ const SALIENT: &[&str] = &[
     "rescued",
 ];
 
+/// Context words two mentions of a running tally share when one clause restates the other.
+const RESTATED: usize = 3;
+
 /// Whether two mentions of one noun describe the same thing: the same modifiers, no disjoint
 /// sets of names around them ("Cruz has 11 delegates", "Clinton has 503 delegates"), and for
 /// ordinary nouns a shared word of context (two for generic ones like "people").
@@ -125,18 +130,28 @@ fn same_thing(a: &Figure, b: &Figure) -> bool {
     if a.modifiers != b.modifiers {
         return false;
     }
-    let (na, nb) = (names(a), names(b));
-    if !na.is_empty() && !nb.is_empty() && na.is_disjoint(&nb) {
+    if a.echo.is_some() && a.echo == b.echo {
+        // The clause repeated word for word with another number.
+        return true;
+    }
+    if different_names(a, b) {
         return false;
     }
     let shared = plain(a).intersection(&plain(b)).count();
     let counted = a.counted.as_deref().unwrap_or("");
     if figures::is_tally(counted) {
-        return false;
+        // Tallies change from one update to the next; a clause restated word for word ("Ted
+        // Cruz has 11 delegates and Rubio has 10") must keep its figure.
+        return shared >= RESTATED && !names(a).is_disjoint(&names(b));
     }
     if counted.ends_with(" needed") {
         // Thresholds differ by party and race: the names around them must agree.
-        return na == nb && shared >= 1;
+        return names(a) == names(b) && shared >= 1;
+    }
+    if figures::is_at_stake(counted) {
+        // What is at stake differs by state, often named only in the sentence before: the
+        // names must agree and be there.
+        return names(a) == names(b) && !names(a).is_empty() && shared >= 1;
     }
     let need = if SALIENT.contains(&counted) {
         0
@@ -153,9 +168,8 @@ fn same_thing(a: &Figure, b: &Figure) -> bool {
 /// definite, with no different names around them. A tally ("the 50 delegates at stake")
 /// only restates another definite tally, never a candidate's running count.
 fn narrowed_back_reference(a: &Figure, b: &Figure) -> bool {
-    let (na, nb) = (names(a), names(b));
     let counted = a.counted.as_deref().unwrap_or("");
-    let linked = if figures::is_tally(counted) {
+    let linked = if figures::is_tally(counted) || figures::is_at_stake(counted) {
         a.determined
     } else {
         a.determined || !plain(a).is_disjoint(&plain(b))
@@ -166,7 +180,7 @@ fn narrowed_back_reference(a: &Figure, b: &Figure) -> bool {
         && b.exact
         && a.modifiers == b.modifiers
         && !figures::is_generic(counted)
-        && (na.is_empty() || nb.is_empty() || !na.is_disjoint(&nb))
+        && !different_names(a, b)
 }
 
 /// The capitalised context words of a figure: the names around it.
@@ -175,6 +189,13 @@ fn names(f: &Figure) -> HashSet<&str> {
         .iter()
         .filter_map(|w| w.strip_prefix('^'))
         .collect()
+}
+
+/// Both figures have names around them and none in common: "Cruz has 11 delegates",
+/// "Clinton has 503 delegates".
+fn different_names(a: &Figure, b: &Figure) -> bool {
+    let (x, y) = (names(a), names(b));
+    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
 }
 
 /// Every context word, names included.
