@@ -74,7 +74,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                     .iter()
                     .filter(|a| !a.restricted && !b.restricted && a.value.fract() == 0.0)
                     .find(|a| {
-                        (same_thing(a, b) || narrowed_back_reference(a, b))
+                        (same_thing(a, b) || narrowed_back_reference(a, b, n == 1))
                             && !figures::compatible(a, b)
                     })
                     .copied()
@@ -165,14 +165,16 @@ fn same_thing(a: &Figure, b: &Figure) -> bool {
 
 /// "the 13 articles in the series" after "13 articles": a definite article before the same
 /// modified noun and an exact earlier count that shares a word of context or is itself
-/// definite, with no different names around them. A tally ("the 50 delegates at stake")
-/// only restates another definite tally, never a candidate's running count.
-fn narrowed_back_reference(a: &Figure, b: &Figure) -> bool {
+/// definite or the story's only other count of that thing (`sole`: "two articles published in
+/// October" ... "the two articles in a number of respects"), with no different names around
+/// them. A tally ("the 50 delegates at stake") only restates another definite tally, never a
+/// candidate's running count.
+fn narrowed_back_reference(a: &Figure, b: &Figure, sole: bool) -> bool {
     let counted = a.counted.as_deref().unwrap_or("");
     let linked = if figures::is_tally(counted) || figures::is_at_stake(counted) {
         a.determined
     } else {
-        a.determined || !plain(a).is_disjoint(&plain(b))
+        a.determined || sole || !plain(a).is_disjoint(&plain(b))
     };
     b.determined
         && linked
