@@ -102,22 +102,28 @@ fn parts(cx: &Context<'_>, figs: &[&Figure], out: &mut Emitter<'_>) {
     let prose = cx.doc.prose();
     let countable =
         |f: &Figure| f.kind == Kind::Count && f.exact && !f.delta && f.value.fract() == 0.0;
+    // A list starts after the previous total: a total is never a part of the next list.
+    let mut floor = 0;
     for (t, total) in figs.iter().enumerate() {
-        if !countable(total) || t < 2 {
+        let Some(prev) = t.checked_sub(1).and_then(|i| figs.get(i)) else {
             continue;
-        }
+        };
         let Some((noun, noun_end)) = word_after(prose, total) else {
             continue;
         };
-        let announced = |gap: &str| TOTAL_BEFORE.is_match(gap);
-        let before_total = prose.get(figs[t - 1].end..total.start).unwrap_or("");
+        let before_total = prose.get(prev.end..total.start).unwrap_or("");
         let after_noun = prose.get(noun_end..).unwrap_or("");
-        if !(announced(before_total) || TOTAL_AFTER.is_match(after_noun)) {
+        if !(TOTAL_BEFORE.is_match(before_total) || TOTAL_AFTER.is_match(after_noun)) {
+            continue;
+        }
+        let start = floor;
+        floor = t + 1;
+        if !countable(total) || t < start + 2 {
             continue;
         }
         // Walk back over the list: each part joined to the next by a comma or "and".
         let mut first = t - 1;
-        while first > 0 && t - first < MAX_PARTS {
+        while first > start && t - first < MAX_PARTS {
             let gap = prose
                 .get(figs[first - 1].end..figs[first].start)
                 .unwrap_or("x");
