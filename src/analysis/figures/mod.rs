@@ -19,6 +19,7 @@ use foldhash::HashMap;
 use regex::Regex;
 use serde::Serialize;
 use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 /// What kind of quantity a figure is.
@@ -90,10 +91,14 @@ pub struct Figure {
     #[serde(skip)]
     pub restricted: bool,
     /// Content words of the clause around the figure (six words either side, lowercased; the
-    /// capitalised ones marked with a leading `^`), to tell "Cruz has 11 delegates" from "It
+    /// names that may own it marked with a leading `^`), to tell "Cruz has 11 delegates" from "It
     /// takes 1,237 delegates".
     #[serde(skip)]
     pub context: Vec<String>,
+    /// A hash of the clause around the figure with the number itself left out, when the clause
+    /// is long enough to identify a statement: equal echoes are one sentence restated.
+    #[serde(skip)]
+    pub echo: Option<u64>,
 }
 
 /// Figure patterns use ASCII word boundaries (`(?-u:\b)`): the regex crate's fast DFA cannot
@@ -423,6 +428,7 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
         determined: false,
         restricted: false,
         context: Vec::new(),
+        echo: echo(before, rest),
     };
     let digits = prose.get(r.number.range()).unwrap_or("");
     let integer = !r.word && !digits.contains('.') && r.cur.is_none() && !r.percent;
@@ -445,6 +451,7 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
         && digits.len() == 4
         && (1500.0..=2100.0).contains(&r.value)
         && (r.low == r.high || (r.value..=2100.0).contains(&r.high))
+        && !counts_plural(before, after)
     {
         fig.kind = Kind::Year;
         if BORN_BEFORE.is_match(before) {
@@ -512,6 +519,60 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
         count_noun(doc, &mut fig, before, rest, &r);
     }
     Some(fig)
+}
+
+/// Bytes of a clause, the number left out, that identify one statement when repeated.
+const ECHO_MIN: usize = 30;
+
+/// The hash of up to 80 bytes of the sentence before a number and 60 after it.
+fn echo(before: &str, rest: &str) -> Option<u64> {
+    let mut from = before.len().saturating_sub(80);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = rest.len().min(60);
+    while !rest.is_char_boundary(to) {
+        to -= 1;
+    }
+    let (b, a) = (before.get(from..)?.trim_start(), rest.get(..to)?.trim_end());
+    if b.len() + a.len() < ECHO_MIN {
+        return None;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (b, a).hash(&mut h);
+    Some(h.finish())
+}
+
+/// Words right before a four-digit number that make it a year even before a plural noun
+/// ("in 2016 voters", "the 2016 elections", "Trump's 2016 voters").
+const YEAR_BEFORE: &[&str] = &[
+    "in", "the", "a", "an", "of", "since", "from", "by", "until", "till", "during", "before",
+    "after", "through", "to", "for", "and", "or", "between", "its", "his", "her", "their", "our",
+    "this", "that", "late", "early", "mid", "spring", "summer", "fall", "autumn", "winter",
+];
+
+/// "In all, 2080 delegates are up for grabs": a number in the years' range right before a
+/// plural noun counts it, unless the word before makes it a date.
+fn counts_plural(before: &str, after: &str) -> bool {
+    let prev = before.split_whitespace().next_back().unwrap_or("");
+    let prev = prev.to_lowercase();
+    if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('-') {
+        return false;
+    }
+    let prev = prev.trim_matches(|c: char| !c.is_alphanumeric());
+    if YEAR_BEFORE.contains(&prev) {
+        return false;
+    }
+    let Some(next) = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next())
+    else {
+        return false;
+    };
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    next.ends_with('s')
+        && next.starts_with(|c: char| c.is_lowercase())
+        && nouns::head(&[next]).0.is_some()
 }
 
 /// The clause around a figure: up to 80 bytes before and 60 after, inside its sentence.
@@ -654,10 +715,18 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
             .is_some_and(|d| matches!(d.as_str(), "the" | "all" | "these" | "those" | "our"));
     fig.definite = fig.determined && !defined_here;
     // "It takes 1,237 delegates to win": the threshold, one number, unlike the tallies.
-    if nouns::TALLY.contains(&counted.as_str()) && THRESHOLD.is_match(tail) {
-        counted.push_str(" needed");
+    // "With 107 delegates at stake": the size of one contest, fixed, unlike the tallies.
+    if nouns::TALLY.contains(&counted.as_str()) {
+        if THRESHOLD.is_match(tail) {
+            counted.push_str(" needed");
+        } else if AT_STAKE.is_match(tail) {
+            counted.push_str(" at stake");
+        }
     }
-    // The sentence's first word is capitalised by position, not because it names someone.
+    // The sentence's first word is capitalised by position, not because it names someone;
+    // names after a comma that follows the figure belong to another clause ("in the past two
+    // elections, Trump is ..."): context words, not owners. Names before the figure stay
+    // owners even past a comma ("In Iowa, 13 delegates").
     let opener = before.split_whitespace().count();
     let lead = before
         .split_whitespace()
@@ -665,18 +734,24 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
         .take(6)
         .enumerate()
         .map(|(i, w)| (w, i + 1 == opener));
-    let trail = tail.split_whitespace().take(6).map(|w| (w, false));
+    let mut broken = false;
+    let trail = tail.split_whitespace().take(6).map(|w| {
+        let outside =
+            broken || w.starts_with([',', ';', ':']) || !w.contains(char::is_alphanumeric);
+        broken |= outside || ends_clause(w);
+        (w, outside)
+    });
     fig.context = lead
         .chain(trail)
-        .filter_map(|(w, first)| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        .filter_map(|(raw, not_owner)| {
+            let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
             let lower = w.to_lowercase();
             let keep = lower.chars().count() >= 3
                 && lower.chars().all(char::is_alphabetic)
                 && !nouns::is_function_word(&lower)
                 && fold_same(&lower, &counted);
             keep.then(|| {
-                if w.starts_with(char::is_uppercase) && !first {
+                if w.starts_with(char::is_uppercase) && !not_owner {
                     format!("^{lower}")
                 } else {
                     lower
@@ -687,8 +762,18 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
     fig.counted = Some(counted);
 }
 
+/// A word that closes its clause ("Calif.,", "year;").
+fn ends_clause(w: &str) -> bool {
+    w.ends_with([',', ';', ':'])
+}
+
 static THRESHOLD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)\s*(?:needed(?-u:\b)|required(?-u:\b)|to\s+(?:win|clinch)(?-u:\b)|(?:he|she|they)\s+needs?\s+to\s+(?:win|clinch)(?-u:\b))")
+        .expect("valid regex")
+});
+
+static AT_STAKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)\s*(?:(?:are|is|were|was|now)\s+)?(?:at\s+stake|up\s+for\s+grabs|on\s+offer)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -810,9 +895,16 @@ pub fn describe(fig_index: usize, figures: &[Figure], doc: &Document) -> String 
     s
 }
 
-/// Whether a counted noun is a running tally, compared only on a definite back-reference.
+/// Whether a counted noun is a running tally, compared only on a definite back-reference or
+/// a restated clause.
 pub fn is_tally(counted: &str) -> bool {
     nouns::TALLY.contains(&counted)
+}
+
+/// Whether a counted noun is what one contest puts at stake ("With 107 delegates at stake"):
+/// fixed for its contest, different from one state to the next.
+pub fn is_at_stake(counted: &str) -> bool {
+    counted.ends_with(" at stake")
 }
 
 /// Whether a counted noun is too generic to compare without its event ("people").

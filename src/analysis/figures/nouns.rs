@@ -171,7 +171,6 @@ const UNCOMPARED: &[&str] = &[
     "minutes",
     "hours",
     "stage",
-    "side",
     "part",
     "percentile",
     "grade",
@@ -277,7 +276,16 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
                 && !DELTA.contains(&n.as_str())
                 && (n.ends_with('s') || fold(&n) != singular(&n))
         });
-        if capitalised || (!plural && next_is_noun) || (lower.ends_with("ing") && next_is_noun) {
+        // "35 randomly selected precincts": an adverb before more words modifies them.
+        let adverb = lower.ends_with("ly")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| !STOP.contains(&n.to_lowercase().as_str()));
+        if capitalised
+            || adverb
+            || (!plural && next_is_noun)
+            || (lower.ends_with("ing") && next_is_noun)
+        {
             continue;
         }
         if UNCOMPARED.contains(&folded.as_str())
@@ -314,6 +322,12 @@ mod tests {
         assert_eq!(head(&["countries"]).0.as_deref(), Some("country"));
         assert_eq!(head(&["days"]).0, None);
         assert_eq!(head(&["of", "the", "troops"]).0, None);
+        assert_eq!(
+            head(&["randomly", "selected", "precincts"]).0.as_deref(),
+            Some("precinct")
+        );
+        assert_eq!(head(&["solidly", "or", "leaning"]).0, None);
+        assert_eq!(head(&["only"]).0, None);
         let (noun, delta) = head(&["more", "troops"]);
         assert_eq!((noun.as_deref(), delta), (Some("troops"), true));
     }

@@ -141,3 +141,37 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn year_range_counts_stakes_and_echoes() {
+    let f = one("In all, 2080 delegates are up for grabs tonight.", "2080");
+    assert_eq!(f.kind, Kind::Count);
+    assert_eq!(f.counted.as_deref(), Some("delegate at stake"));
+    assert_eq!(
+        one("In 2016 voters chose a mayor.", "2016").kind,
+        Kind::Year
+    );
+    assert_eq!(
+        one("The 2016 elections were close.", "2016").kind,
+        Kind::Year
+    );
+    let a = one(
+        "Pollsters say that with 107 delegates at stake, she will win at least 56.",
+        "107",
+    );
+    let b = one(
+        "Pollsters say that with 328 delegates at stake, she will win at least 56.",
+        "328",
+    );
+    assert!(a.echo.is_some() && a.echo == b.echo);
+    let c = one(
+        "Pollsters say that with 328 delegates at stake, he will win at least 56.",
+        "328",
+    );
+    assert_ne!(a.echo, c.echo);
+    // A name past a comma after the figure is context, not its owner.
+    let f = one("Obama won it in the past two elections, Trump said.", "two");
+    assert!(f.context.contains(&"trump".to_owned()));
+    assert!(f.context.contains(&"obama".to_owned()));
+    assert!(!f.context.contains(&"^trump".to_owned()));
+}

@@ -12,7 +12,7 @@ pub(super) static RULE: Rule = Rule {
     severity: Severity::Warning,
     default_enabled: true,
     summary: "The same counted thing is given two figures that cannot both be true",
-    doc: "Each figure becomes an interval (\"more than 2,000\" is above 2,000, \"dozens\" is 24 to 99, \"about\" allows 10%) and figures are grouped by what they count, with synonyms folded (soldiers = troops, killed = dead = deaths; \"people\" takes its event, \"people detained\"). Two mentions in different sentences whose intervals cannot overlap are flagged: an error when both are exact numbers, a warning otherwise. It deliberately leaves alone figures in one sentence (they are usually contrasted), sentences that explain a change or comparison (\"rose to\", \"up from\", \"compared with\", \"earlier\"), increments (\"2,000 more troops\"), figures tied to different years, durations and scores, and generic nouns with no event (\"10 people attended\").",
+    doc: "Each figure becomes an interval (\"more than 2,000\" is above 2,000, \"dozens\" is 24 to 99, \"about\" allows 10%) and figures are grouped by what they count, with synonyms folded (soldiers = troops, killed = dead = deaths; \"people\" takes its event, \"people detained\"). Two mentions in different sentences whose intervals cannot overlap are flagged: an error when both are exact numbers, a warning otherwise. A sentence repeated word for word with another number is always flagged. It deliberately leaves alone figures in one sentence (they are usually contrasted), sentences that explain a change or comparison (\"rose to\", \"up from\", \"compared with\", \"earlier\") unless the figure is a set named with \"the\", increments (\"2,000 more troops\"), figures tied to different years, durations and scores, generic nouns with no event (\"10 people attended\"), running tallies (\"Cruz has 11 delegates\") unless the clause is restated, and what is at stake (\"With 107 delegates at stake\") unless the same state or name goes with both.",
     bad: "The mission of more than 2,000 troops arrived on Friday. ... The 1,500 troops will leave within 10 days.",
     good: "The mission of more than 2,000 troops arrived on Friday. ... The 2,030 troops will leave within 10 days.",
     fix: FixKind::None,
@@ -38,7 +38,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     groups.sort_by_key(|g| g.first().copied());
     // "one candidate" names a member, not the size of a set; a definite back-reference ("trade
     // between the 13 nations declined") restates its count whatever the clause says happened.
-    let usable = |f: &Figure| !f.delta && (!f.update || f.definite) && f.value != 1.0;
+    // So does a set determined on the spot ("the 865 delegates at stake"): "so far" in its
+    // clause is about another figure.
+    let usable = |f: &Figure| !f.delta && (!f.update || f.determined) && f.value != 1.0;
     for g in groups {
         for (n, &j) in g.iter().enumerate() {
             let Some(b) = figs.get(j).filter(|b| usable(b)) else {
@@ -72,7 +74,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                     .iter()
                     .filter(|a| !a.restricted && !b.restricted && a.value.fract() == 0.0)
                     .find(|a| {
-                        (same_thing(a, b) || narrowed_back_reference(a, b))
+                        (same_thing(a, b) || narrowed_back_reference(a, b, n == 1))
                             && !figures::compatible(a, b)
                     })
                     .copied()
@@ -118,6 +120,9 @@ const SALIENT: &[&str] = &[
     "rescued",
 ];
 
+/// Context words two mentions of a running tally share when one clause restates the other.
+const RESTATED: usize = 3;
+
 /// Whether two mentions of one noun describe the same thing: the same modifiers, no disjoint
 /// sets of names around them ("Cruz has 11 delegates", "Clinton has 503 delegates"), and for
 /// ordinary nouns a shared word of context (two for generic ones like "people").
@@ -125,18 +130,28 @@ fn same_thing(a: &Figure, b: &Figure) -> bool {
     if a.modifiers != b.modifiers {
         return false;
     }
-    let (na, nb) = (names(a), names(b));
-    if !na.is_empty() && !nb.is_empty() && na.is_disjoint(&nb) {
+    if a.echo.is_some() && a.echo == b.echo {
+        // The clause repeated word for word with another number.
+        return true;
+    }
+    if different_names(a, b) {
         return false;
     }
     let shared = plain(a).intersection(&plain(b)).count();
     let counted = a.counted.as_deref().unwrap_or("");
     if figures::is_tally(counted) {
-        return false;
+        // Tallies change from one update to the next; a clause restated word for word ("Ted
+        // Cruz has 11 delegates and Rubio has 10") must keep its figure.
+        return shared >= RESTATED && !names(a).is_disjoint(&names(b));
     }
     if counted.ends_with(" needed") {
         // Thresholds differ by party and race: the names around them must agree.
-        return na == nb && shared >= 1;
+        return names(a) == names(b) && shared >= 1;
+    }
+    if figures::is_at_stake(counted) {
+        // What is at stake differs by state, often named only in the sentence before: the
+        // names must agree and be there.
+        return names(a) == names(b) && !names(a).is_empty() && shared >= 1;
     }
     let need = if SALIENT.contains(&counted) {
         0
@@ -150,15 +165,16 @@ fn same_thing(a: &Figure, b: &Figure) -> bool {
 
 /// "the 13 articles in the series" after "13 articles": a definite article before the same
 /// modified noun and an exact earlier count that shares a word of context or is itself
-/// definite, with no different names around them. A tally ("the 50 delegates at stake")
-/// only restates another definite tally, never a candidate's running count.
-fn narrowed_back_reference(a: &Figure, b: &Figure) -> bool {
-    let (na, nb) = (names(a), names(b));
+/// definite or the story's only other count of that thing (`sole`: "two articles published in
+/// October" ... "the two articles in a number of respects"), with no different names around
+/// them. A tally ("the 50 delegates at stake") only restates another definite tally, never a
+/// candidate's running count.
+fn narrowed_back_reference(a: &Figure, b: &Figure, sole: bool) -> bool {
     let counted = a.counted.as_deref().unwrap_or("");
-    let linked = if figures::is_tally(counted) {
+    let linked = if figures::is_tally(counted) || figures::is_at_stake(counted) {
         a.determined
     } else {
-        a.determined || !plain(a).is_disjoint(&plain(b))
+        a.determined || sole || !plain(a).is_disjoint(&plain(b))
     };
     b.determined
         && linked
@@ -166,7 +182,7 @@ fn narrowed_back_reference(a: &Figure, b: &Figure) -> bool {
         && b.exact
         && a.modifiers == b.modifiers
         && !figures::is_generic(counted)
-        && (na.is_empty() || nb.is_empty() || !na.is_disjoint(&nb))
+        && !different_names(a, b)
 }
 
 /// The capitalised context words of a figure: the names around it.
@@ -175,6 +191,13 @@ fn names(f: &Figure) -> HashSet<&str> {
         .iter()
         .filter_map(|w| w.strip_prefix('^'))
         .collect()
+}
+
+/// Both figures have names around them and none in common: "Cruz has 11 delegates",
+/// "Clinton has 503 delegates".
+fn different_names(a: &Figure, b: &Figure) -> bool {
+    let (x, y) = (names(a), names(b));
+    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
 }
 
 /// Every context word, names included.

@@ -95,7 +95,7 @@ fn scale_after(text: &str, at: usize) -> Option<(Span, bool)> {
 }
 
 /// "12000" -> "12,000".
-fn group(digits: &str) -> String {
+pub(super) fn group(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
