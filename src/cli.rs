@@ -286,13 +286,9 @@ pub fn check(args: CheckArgs) -> ExitCode {
         OutputFormat::Sarif => render::sarif(&reports),
         OutputFormat::Github => render::github(&reports),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
-        return ExitCode::from(2);
+    let written = emit(&out, ExitCode::SUCCESS);
+    if written != ExitCode::SUCCESS {
+        return written;
     }
     for e in &errors {
         eprintln!("copydesk: error: {e}");
@@ -333,11 +329,22 @@ pub fn analyze(args: AnalyzeArgs) -> ExitCode {
     let doc = Document::new(text, configs.format_of(&args.path));
     let analysis: Analysis = copydesk::analyze(&doc, &config);
     match serde_json::to_string_pretty(&analysis) {
-        Ok(s) => {
-            println!("{s}");
-            ExitCode::SUCCESS
-        }
+        Ok(s) => emit(&(s + "\n"), ExitCode::SUCCESS),
         Err(e) => fail(e),
+    }
+}
+
+/// Write `out` to stdout and exit with `code`. A reader that stops early (`| head`) is not an
+/// error; any other failure to write is, exit 2.
+fn emit(out: &str, code: ExitCode) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(e) => fail(format!("cannot write the output: {e}")),
     }
 }
 
@@ -348,23 +355,23 @@ pub enum RulesOut {
 }
 
 pub fn rules(format: RulesOut) -> ExitCode {
-    match format {
-        RulesOut::Text => {
-            for r in rules::all() {
+    let out = match format {
+        RulesOut::Text => rules::all()
+            .map(|r| {
                 let off = if r.default_enabled {
                     ""
                 } else {
                     " (off by default)"
                 };
-                println!(
-                    "{:<28} {:<8} {:<12} {}{off}",
+                format!(
+                    "{:<28} {:<8} {:<12} {}{off}\n",
                     r.code,
                     r.severity.as_str(),
                     format!("{:?}", r.category).to_lowercase(),
                     r.summary
-                );
-            }
-        }
+                )
+            })
+            .collect(),
         RulesOut::Json => {
             let list: Vec<_> = rules::all()
                 .map(|r| {
@@ -376,23 +383,19 @@ pub fn rules(format: RulesOut) -> ExitCode {
                     })
                 })
                 .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&list).unwrap_or_default()
-            );
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
         }
-        RulesOut::Markdown => print!("{}", rules::markdown_table()),
-    }
-    ExitCode::SUCCESS
+        RulesOut::Markdown => rules::markdown_table(),
+    };
+    emit(&out, ExitCode::SUCCESS)
 }
 
 pub fn explain(code: &str) -> ExitCode {
     match rules::find(code) {
-        Some(r) => {
-            print!("{}", r.markdown());
-            println!("\nSee also: {}", r.url());
-            ExitCode::SUCCESS
-        }
+        Some(r) => emit(
+            &format!("{}\nSee also: {}\n", r.markdown(), r.url()),
+            ExitCode::SUCCESS,
+        ),
         None => fail(format!("no rule `{code}`; `copydesk rules` lists them")),
     }
 }

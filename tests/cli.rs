@@ -409,3 +409,30 @@ fn rules_and_explain() {
     let r = run(bin().arg("--version"), None);
     assert!(r.stdout.starts_with("copydesk "), "{}", r.stdout);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // Far more output than a pipe holds, read by no one: `copydesk analyze big.md | head -0`.
+    let para = "“We will rebuild,” the mayor said on Monday, after 1,200 homes burned.\n\n";
+    let d = dir_with(&[("big.md", para.repeat(3_000).as_bytes())]);
+    for args in [
+        vec!["analyze", "big.md"],
+        vec!["check", "big.md", "--format", "json"],
+    ] {
+        let mut child = bin()
+            .current_dir(d.path())
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {stderr}"
+        );
+    }
+}
