@@ -14,7 +14,7 @@ pub use crate::text::numbers::spell;
 
 use super::entities::{Entity, Kind as EntityKind};
 use crate::finding::Span;
-use crate::text::Document;
+use crate::text::{Document, floor_char_boundary};
 use foldhash::HashMap;
 use regex::Regex;
 use serde::Serialize;
@@ -381,10 +381,15 @@ fn owner_key(name: &str, span: Span, people: &[(Span, &str)]) -> Option<String> 
         .or_else(|| Some(full.to_owned()))
 }
 
+/// The sentence before a figure, at most `PREFIX` bytes of it: everything that reads it
+/// (approximators, owners, ages, the counted noun) looks a few words back, and reading from the
+/// sentence start made a long sentence full of figures quadratic.
 fn sentence_prefix(doc: &Document, sentence: Option<usize>, at: usize) -> &str {
+    const PREFIX: usize = 400;
     let start = sentence
         .and_then(|i| doc.sentences().get(i))
-        .map_or(at.saturating_sub(200), |s| s.start);
+        .map_or(0, |s| s.start)
+        .max(floor_char_boundary(doc.prose(), at.saturating_sub(PREFIX)));
     doc.prose().get(start.min(at)..at).unwrap_or("")
 }
 
