@@ -61,6 +61,14 @@ pub(super) struct Cx<'a> {
     pub reference: Option<Date>,
     /// The latest full-day date given earlier in the same sentence.
     pub anchor: Option<Date>,
+    /// Where that date ends in the sentence: "Oct. 12, the day before the crash" is Oct. 12.
+    pub anchor_end: usize,
+    /// The latest day or month the draft named before this point (a month as its first day):
+    /// what "the previous Friday" or "the following month" counts from when the sentence
+    /// names no date of its own.
+    pub story: Option<Date>,
+    /// The latest full day of the previous sentence: what "until then" points back to.
+    pub previous_day: Option<Date>,
     /// The latest quarter the draft named ("the year-ago quarter" is its year before).
     pub last_quarter: Option<(i16, i8)>,
 }
@@ -102,6 +110,7 @@ enum Pat {
     Offset,
     InOffset,
     Sequel,
+    Anaphor,
     Vague,
     Holiday,
 }
@@ -213,6 +222,12 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             Pat::Sequel,
             re(
                 r"\bthe\s+(?:(day|night|week|month|year)\s+(before|after)|(next|following|previous|prior)\s+(day|morning|week|month|year))\b",
+            ),
+        ),
+        (
+            Pat::Anaphor,
+            re(
+                r"\b(?:(?:later|earlier)\s+in\s+the\s+day|((?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day)\s+of|(?:until|till|by)\s+(then))\b",
             ),
         ),
         (
@@ -423,6 +438,37 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 static OPEN_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:until|till|effective|ahead\s+of)\s+$").expect("valid regex")
 });
+/// A present-tense verb of schedule right before the date: "meets Friday", "talks resume
+/// Monday". News copy writes the coming day that way.
+static PRESENT_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\w+)\s+(meet|open|begin|start|resume|visit|travel|arrive|leave|return|head|face|play|vote|convene|reconvene|host|appear|fly|sign|expire|gather|debate|launch|testify|take\s+office|kick\s+off)(s|es|ies)?(?:\s+\w+ly)?(?:\s+again)?(?:\s+on)?\s+$")
+        .expect("valid regex")
+});
+/// Words before "visit Monday" that make it a noun ("the visit Monday") or not a present
+/// tense ("did not meet Monday").
+const NOT_A_SUBJECT: &[&str] = &[
+    "a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your", "did",
+    "didn't", "not", "never", "to", "was", "were", "had",
+];
+
+/// Whether the clause before a date says what is scheduled in the present tense.
+fn present_plan(before: &str) -> bool {
+    let Some(c) = PRESENT_PLAN.captures(before) else {
+        return false;
+    };
+    let subject = cap(&c, 1).unwrap_or("");
+    let lower = subject.to_ascii_lowercase();
+    if NOT_A_SUBJECT.contains(&lower.as_str()) {
+        return false;
+    }
+    // "He meets": third person. A bare "meet" needs a plural subject: "they", a name
+    // ("Arafat and Netanyahu meet"), or a plural noun ("talks resume").
+    c.get(3).is_some()
+        || ["they", "we", "i", "you"].contains(&lower.as_str())
+        || subject.starts_with(char::is_uppercase)
+        || lower.ends_with('s')
+}
+
 /// "-ed" words that describe plans rather than what happened.
 const PLAN_WORDS: &[&str] = &[
     "scheduled",
@@ -441,6 +487,9 @@ const PLAN_WORDS: &[&str] = &[
 pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     let from = super::floor(sentence, span.start.saturating_sub(80));
     let before = sentence.get(from..span.start).unwrap_or("");
+    if present_plan(before) {
+        return Some(Tense::Future);
+    }
     // (offset, tense, strong): `None` is a plan word, which leaves the time open.
     let mut marks: Vec<(usize, Option<Tense>, bool)> = FUTURE_MARK
         .find_iter(before)
@@ -539,8 +588,14 @@ pub(super) fn sentence(cx: &mut Cx<'_>) -> Vec<Res> {
         let tense = tense_at(cx.sentence, &whole.range());
         if let Some(mut r) = resolve(pat, &c, cx, tense) {
             r.tense = tense;
-            if let Val::Day(day) = r.val {
-                cx.anchor = Some(day);
+            match r.val {
+                Val::Day(day) => {
+                    cx.anchor = Some(day);
+                    cx.anchor_end = r.span.end;
+                    cx.story = Some(day);
+                }
+                Val::Month(y, m) => cx.story = Date::new(y, m, 1).ok().or(cx.story),
+                _ => {}
             }
             if r.topic_quarter.is_some() {
                 cx.last_quarter = r.topic_quarter;
@@ -857,7 +912,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             let wd = lexicon::weekday(cap(c, 2)?)?;
             let modifier = lower(c, 1).split_whitespace().collect::<Vec<_>>().join(" ");
             let base = if modifier.starts_with("the ") {
-                cx.anchor.or(cx.reference)
+                cx.anchor.or(cx.story).or(cx.reference)
             } else {
                 cx.reference
             };
@@ -879,7 +934,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
         }
         Pat::Sequel => {
             if relative_to_event(s, c.get(0)?.end()) {
-                return None;
+                return apposition(c, cx);
             }
             let (unit, dir) = match (c.get(1), c.get(3)) {
                 (Some(u), _) => (u.as_str().to_ascii_lowercase(), lower(c, 2)),
@@ -900,6 +955,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             r.anchored = cx.anchor.is_none();
             Some(r)
         }
+        Pat::Anaphor => anaphor(c, cx),
         Pat::Vague => {
             let w = lower(c, 1);
             // "as soon as", "soon after": a conjunction, not a time.
@@ -957,6 +1013,56 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             })
         }
     }
+}
+
+/// A day the text points back to: "later in the day" and "it's the second day of" are the
+/// sentence's own day (the dateline's without one); "until then" is the day the previous
+/// sentence, or this one, named.
+fn anaphor(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
+    let (span, day, anchored) = match (c.get(1), c.get(2)) {
+        (_, Some(then)) => (then.range(), cx.anchor.or(cx.previous_day)?, false),
+        (ordinal, None) => {
+            // "It's the second day of the strike", "today is the eighth day of": the present
+            // day, while "the first day of the trial" alone could be any day.
+            let start = c.get(0)?.start();
+            let head = cx
+                .sentence
+                .get(super::floor(cx.sentence, start.saturating_sub(16))..start)?;
+            let head = head.to_ascii_lowercase().replace('’', "'");
+            let mut words = head.split_whitespace().rev();
+            let (last, prev) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            let present = last == "it's" || last == "is" && ["it", "today", "this"].contains(&prev);
+            if ordinal.is_some() && !present {
+                return None;
+            }
+            let span = ordinal.or(c.get(0))?.range();
+            match cx.anchor {
+                Some(a) => (span, a, false),
+                None => (span, cx.reference?, true),
+            }
+        }
+    };
+    Some(Res {
+        span,
+        ..res(c, Val::Day(day), DateKind::Offset, anchored)?
+    })
+}
+
+/// "Oct. 12, the day before the crash": "the day" set off after a date is that date.
+fn apposition(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
+    let unit = c
+        .get(1)
+        .filter(|u| u.as_str().eq_ignore_ascii_case("day"))?;
+    let day = cx.anchor?;
+    let between = cx.sentence.get(cx.anchor_end..c.get(0)?.start())?;
+    if between.trim() != "," {
+        return None;
+    }
+    let start = c.get(0)?.start();
+    Some(Res {
+        span: start..unit.end(),
+        ..res(c, Val::Day(day), DateKind::Offset, false)?
+    })
 }
 
 /// "the day before the vote", "two days after Monday's debate": counted from an event the
@@ -1070,8 +1176,13 @@ fn period(c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Option<Res> {
     }
     let det = lower(c, 3).split_whitespace().collect::<Vec<_>>().join(" ");
     let unit = lower(c, 4);
-    // "the week" / "that month" alone are too often durations or anaphora.
-    if (det == "the" || det == "that" || det == "the same") && unit != "weekend" && unit != "year" {
+    // "the week" / "that month" alone are too often durations or anaphora; "the end of the
+    // month" is this one.
+    let part_of = c.get(2).is_some();
+    if (det == "the" && !part_of || det == "that" || det == "the same")
+        && unit != "weekend"
+        && unit != "year"
+    {
         return None;
     }
     if det == "that" || det == "the same" {
@@ -1083,7 +1194,7 @@ fn period(c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Option<Res> {
         _ => 0,
     };
     let base = if det == "the following" {
-        cx.anchor.or(cx.reference)
+        cx.anchor.or(cx.story).or(cx.reference)
     } else {
         cx.reference
     };

@@ -64,9 +64,14 @@ fn flagged(expr: &DateExpr) -> bool {
         DateKind::Deictic => !(lower == "today" && expr.tense.is_none()),
         // Days and weeks; "22 years ago" and "a month later" are fine in any story.
         // "The next day" / "the following morning" count from an event the story told.
+        // "Later in the day", "the second day of the strike" are the story's own day.
         DateKind::Offset => {
-            !lower.starts_with("the ") && (expr.date.is_some() || expr.value.contains('W'))
+            !lower.starts_with("the ")
+                && !lower.ends_with(" day")
+                && (expr.date.is_some() || expr.value.contains('W'))
         }
+        // "The previous Friday" counts from the story's Friday, not from the dateline.
+        DateKind::Weekday if lower.starts_with("the ") => false,
         DateKind::Weekday => {
             lower.starts_with("last ")
                 || lower.starts_with("next ")
