@@ -422,13 +422,85 @@ fn weekday_date(
 }
 
 static FUTURE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|won't|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|(?:plans?|intends?|expects?|set|due|scheduled|slated|expected|likely|poised|planning)\s+to|next|upcoming)\b|\w'll\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:will|won['’]t|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|(?:plans?|intends?|expects?|set|due|scheduled|slated|expected|likely|poised|planning)\s+to|next|upcoming|(?:days|weeks|months)\s+away)\b|\w['’]ll\b").expect("valid regex")
 });
 static PAST_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|was|were|had|did|told|ago|last|met|went|came|took|gave|made|began|left|held|found|saw|won|lost|fell|rose|led|sent|spent|struck|ran|wrote|spoke|broke|chose|flew|fought|got|knew|paid|sold|stood|thought|brought|bought|caught|kept|felt|became|\w{3,}ed)\b").expect("valid regex")
 });
+/// Words that leave the time of the clause open: the present ("the primary is June 14",
+/// "it is calling for redemption on Dec. 7"), a modal ("would extend", "could change their
+/// mind before April 26"), a past plan ("were due to file by March 15"), an expectation
+/// ("expect the sale to close by Dec. 15").
+static OPEN_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:is|are|am|would|could|might|should|can|must|(?-i:may)|(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|slated|supposed|going|planning)\s+to|expects?\s+\w+(?:\s+\w+)?\s+to)\b").expect("valid regex")
+});
+/// A date a past action moved something to: "extended to Nov. 20", "postponed until May".
+static MOVED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:extend|extended|extends|extending|postpone[sd]?|delay(?:ed|s)?|move[sd]?|push(?:ed|es)?\s+back|adjourn(?:ed|s)?|reschedule[sd]?)\b[^.;]{0,60}\b(?:to|until|till)\s+$").expect("valid regex")
+});
+/// A date that is a term, not an event of the clause: "bonds due Oct. 15, 1999", "the year
+/// ending June 30", "for the first time since June 25, 2007".
+static TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:due|ending|maturing|expiring|since)\s+(?:on\s+)?$").expect("valid regex")
+});
+/// Determiners before a date used as a modifier: "the Feb. 20 primary", "their Oct. 13
+/// debate", "the prime minister's Dec. 28 meeting".
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "their", "his", "her", "its", "our", "this", "that",
+];
+/// Events a date can follow as their label: "the Iowa caucuses Feb. 1", "the referendum on
+/// June 23".
+const EVENT_NOUNS: &[&str] = &[
+    "primary",
+    "primaries",
+    "caucus",
+    "caucuses",
+    "referendum",
+    "election",
+    "elections",
+    "vote",
+    "debate",
+    "deadline",
+    "meeting",
+    "summit",
+    "hearing",
+    "trial",
+    "convention",
+    "ballot",
+    "runoff",
+    "conference",
+];
+
+/// Whether a full date is a modifier of a noun rather than the time of its clause's verb:
+/// after a determiner or possessive ("the Nov. 13 attacks"), after an event it labels
+/// ("the New Hampshire primary Feb. 9"), or a markup attribute's value.
+pub(super) fn attributive(sentence: &str, start: usize) -> bool {
+    let head = sentence.get(..start).unwrap_or("");
+    // `datetime="2016-07-23"`: a value in markup, not a clause at all.
+    if head.ends_with("=\"") {
+        return true;
+    }
+    let head = head.trim_end();
+    let head = head
+        .get(super::floor(head, head.len().saturating_sub(40))..)
+        .unwrap_or("");
+    let mut words = head
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'));
+    let mut last = words.next().unwrap_or("").to_ascii_lowercase();
+    // "the referendum on June 23", "the delegate-packed April 19 primary".
+    if last == "on" || last.contains('-') {
+        last = words.next().unwrap_or("").to_ascii_lowercase();
+    }
+    DETERMINERS.contains(&last.as_str())
+        || last.ends_with("'s")
+        || last.ends_with("’s")
+        || EVENT_NOUNS.contains(&last.as_str())
+}
+
 static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bto\s+[a-z]+(?:\s+(?:on|in|by|at|until|again|next))?\s+$")
+    Regex::new(r"(?i)\bto\s+(?-i:[a-z]+)(?:\s+(?:on|in|by|at|until|again|next))?\s+$")
         .expect("valid regex")
 });
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -464,7 +536,7 @@ fn present_plan(before: &str) -> bool {
     // "He meets": third person. A bare "meet" needs a plural subject: "they", a name
     // ("Arafat and Netanyahu meet"), or a plural noun ("talks resume").
     c.get(3).is_some()
-        || ["they", "we", "i", "you"].contains(&lower.as_str())
+        || ["they", "we", "i", "you", "which", "that", "who"].contains(&lower.as_str())
         || subject.starts_with(char::is_uppercase)
         || lower.ends_with('s')
 }
@@ -480,21 +552,45 @@ const PLAN_WORDS: &[&str] = &[
     "moved",
     "pushed",
     "needed",
+    "extended",
+    "proposed",
+    "offered",
 ];
 
 /// The tense of the clause an expression sits in: the last tense marker before it (in the
-/// 80 bytes before), or failing that the first after it.
+/// 80 bytes before), or failing that the first after it (in the 64 bytes after).
 pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     let from = super::floor(sentence, span.start.saturating_sub(80));
     let before = sentence.get(from..span.start).unwrap_or("");
     if present_plan(before) {
         return Some(Tense::Future);
     }
-    // (offset, tense, strong): `None` is a plan word, which leaves the time open.
-    let mut marks: Vec<(usize, Option<Tense>, bool)> = FUTURE_MARK
-        .find_iter(before)
-        .map(|m| (m.start(), Some(Tense::Future), true))
+    if MOVED_TO.is_match(before) || TERM.is_match(before) {
+        return None;
+    }
+    let open: Vec<Range<usize>> = OPEN_MARK.find_iter(before).map(|m| m.range()).collect();
+    // (offset, tense, strong): `None` leaves the time open. At one offset the later entry
+    // wins: "is expected to" is a future, "is" alone open.
+    let mut marks: Vec<(usize, Option<Tense>, bool)> = open
+        .iter()
+        .map(|r| (r.start, None, true))
+        .chain(FUTURE_MARK.find_iter(before).filter_map(|m| {
+            // "were due to file": a past plan; "due to the storm": a cause.
+            let inside = open
+                .iter()
+                .any(|r| r.start < m.start() && m.start() < r.end);
+            let cause = m.as_str().to_ascii_lowercase().ends_with("due to")
+                && DETERMINERS.contains(&word_after(before, m.end()).as_str());
+            (!inside && !cause).then_some((m.start(), Some(Tense::Future), true))
+        }))
         .chain(PAST_MARK.find_iter(before).filter_map(|m| {
+            // "had been set to expire": the "had" of a past plan.
+            if open
+                .iter()
+                .any(|r| r.start <= m.start() && m.start() < r.end)
+            {
+                return None;
+            }
             let w = m.as_str().to_ascii_lowercase();
             let gap = before
                 .get(m.end()..)
@@ -518,7 +614,11 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
                     .unwrap_or("")
                     .trim_end()
                     .to_ascii_lowercase();
-                if head.ends_with(" be") || head.ends_with(" been") {
+                // "votes are tallied March 15": a present passive.
+                if [" be", " been", " is", " are", " am", " being"]
+                    .iter()
+                    .any(|aux| head.ends_with(aux))
+                {
                     return None;
                 }
                 Some((m.start(), Some(Tense::Past), !w.ends_with("ed")))
@@ -528,8 +628,10 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     marks.sort_by_key(|m| m.0);
     let mut tense = None;
     let mut seen = false;
-    for (_, t, strong) in marks {
+    let mut last = 0;
+    for (at, t, strong) in marks {
         seen = true;
+        last = at;
         // "will be held Jan. 5": a participle does not undo the future.
         if strong || tense != Some(Tense::Future) {
             tense = t;
@@ -537,24 +639,46 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     }
     // "to resume Monday", "by February": an infinitive or a deadline just before the date
     // looks ahead unless the clause is plainly past.
+    // With nothing before it, the verb after decides: "By Jan. 18, Obama was winning".
+    let tense = if seen {
+        tense
+    } else {
+        let to = super::floor(sentence, (span.end + 64).min(sentence.len()));
+        let after = sentence.get(span.end..to).unwrap_or("");
+        let f = FUTURE_MARK.find(after).map(|m| m.start());
+        let p = PAST_MARK.find(after).map(|m| m.start());
+        match (f, p) {
+            // "is poised to": the future mark holds the "-ed" word.
+            (Some(f), Some(p)) => Some(if f <= p { Tense::Future } else { Tense::Past }),
+            (Some(_), None) => Some(Tense::Future),
+            (None, Some(_)) => Some(Tense::Past),
+            (None, None) => None,
+        }
+    };
+    // "were due to file by March 15": a deadline set in the past is no future.
+    let past_plan = seen
+        && tense.is_none()
+        && before
+            .get(last..)
+            .and_then(|t| t.split_whitespace().next())
+            .is_some_and(|w| ["was", "were", "had"].contains(&w.to_ascii_lowercase().as_str()));
     if OPEN_UNTIL.is_match(before)
-        || tense != Some(Tense::Past) && (INFINITIVE.is_match(before) || DEADLINE.is_match(before))
+        || tense != Some(Tense::Past)
+            && (INFINITIVE.is_match(before) || !past_plan && DEADLINE.is_match(before))
     {
         return Some(Tense::Future);
     }
-    if seen {
-        return tense;
-    }
-    let to = super::floor(sentence, (span.end + 40).min(sentence.len()));
-    let after = sentence.get(span.end..to).unwrap_or("");
-    let f = FUTURE_MARK.find(after).map(|m| m.start());
-    let p = PAST_MARK.find(after).map(|m| m.start());
-    match (f, p) {
-        (Some(f), Some(p)) => Some(if f < p { Tense::Future } else { Tense::Past }),
-        (Some(_), None) => Some(Tense::Future),
-        (None, Some(_)) => Some(Tense::Past),
-        (None, None) => None,
-    }
+    tense
+}
+
+/// The next word after byte `at` of `s`, lowercased.
+fn word_after(s: &str, at: usize) -> String {
+    s.get(at..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Candidate spans of every pattern in a sentence, leftmost-longest, without overlaps.
@@ -585,7 +709,12 @@ pub(super) fn sentence(cx: &mut Cx<'_>) -> Vec<Res> {
     let mut out = Vec::new();
     for (pat, c) in candidates(cx.sentence) {
         let Some(whole) = c.get(0) else { continue };
-        let tense = tense_at(cx.sentence, &whole.range());
+        let full_date = matches!(pat, Pat::MonthDay | Pat::DayMonth | Pat::Iso | Pat::Numeric);
+        let tense = if full_date && attributive(cx.sentence, whole.start()) {
+            None
+        } else {
+            tense_at(cx.sentence, &whole.range())
+        };
         if let Some(mut r) = resolve(pat, &c, cx, tense) {
             r.tense = tense;
             match r.val {

@@ -287,3 +287,48 @@ fn the_story_day_in_other_words() {
         pairs(&[("the end of the month", "2022-10")])
     );
 }
+
+fn tenses(text: &str, date: &str) -> Vec<(String, Option<Tense>)> {
+    analyse(text, date)
+        .into_iter()
+        .map(|e| (e.text, e.tense))
+        .collect()
+}
+
+#[test]
+fn clause_tense_leaves_reported_plans_and_labels_open() {
+    let open = |text: &str| {
+        let t = tenses(text, "2022-01-12");
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        assert_eq!(t[0].1, None, "{text}");
+    };
+    // A modal, the present, a past plan, a move, a term, a label, a "since" date.
+    open("She said the board would vote on Jan. 20.");
+    open("He said the primary is Feb. 9.");
+    open("Applicants were due to file paperwork by Jan. 5.");
+    open("The bank extended its offer to Jan. 20.");
+    open("The firm sold notes due Jan. 20, 2030.");
+    open("Critics attacked the Jan. 3 decision.");
+    open("Voters backed the referendum on Jan. 20 in large numbers.");
+    open("It is the first time since Jan. 3, 2007.");
+    let t = tenses(
+        "The rights, which expire Jan. 20, were issued. By Jan. 5, the rally was over.",
+        "2022-01-12",
+    );
+    assert_eq!(
+        t,
+        vec![
+            ("Jan. 20".to_owned(), Some(Tense::Future)),
+            ("Jan. 5".to_owned(), Some(Tense::Past)),
+        ]
+    );
+    // "due to the storm" is a cause, not a plan.
+    assert_eq!(
+        tenses(
+            "The game was called off due to the storm on Jan. 5.",
+            "2022-01-12"
+        )[0]
+        .1,
+        Some(Tense::Past)
+    );
+}
