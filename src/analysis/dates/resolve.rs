@@ -1,6 +1,7 @@
 //! Recognising temporal expressions in one sentence and resolving them to TIMEX3 values.
 //!
-//! Every pattern is a compiled-once regex run over the sentence; overlapping candidates are
+//! Every pattern is a compiled-once regex, run over a sentence only when one scan of its words
+//! found a word the pattern needs (most sentences hold no date word); overlapping candidates are
 //! settled leftmost-longest, then each survivor is resolved in order so that "the next day"
 //! can lean on the sentence's own date.
 
@@ -244,6 +245,101 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         ),
     ]
 });
+
+/// Trigger classes: a pattern can only match a sentence holding one of its trigger words, so
+/// one scan over the sentence's words decides which of the regexes run at all.
+mod trigger {
+    pub const DIGIT: u32 = 1;
+    pub const MONTH: u32 = 1 << 1;
+    pub const SEASON: u32 = 1 << 2;
+    pub const QUARTER: u32 = 1 << 3;
+    pub const DECADE: u32 = 1 << 4;
+    pub const NINETEEN: u32 = 1 << 5;
+    pub const DEICTIC: u32 = 1 << 6;
+    pub const WEEKDAY: u32 = 1 << 7;
+    pub const UNIT: u32 = 1 << 8;
+    pub const THEN: u32 = 1 << 9;
+    pub const VAGUE: u32 = 1 << 10;
+    pub const HOLIDAY: u32 = 1 << 11;
+}
+
+/// The trigger class of one lowercased word.
+fn word_trigger(w: &str) -> u32 {
+    use trigger::*;
+    match w {
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+        | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr"
+        | "aug" | "sept" | "sep" | "oct" | "nov" | "dec" => {
+            MONTH | if w == "july" { HOLIDAY } else { 0 }
+        }
+        "spring" | "summer" | "fall" | "autumn" | "winter" => SEASON,
+        "quarter" | "quarters" | "half" | "period" | "periods" => QUARTER,
+        "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies" | "eighties"
+        | "nineties" => DECADE,
+        "nineteen" | "thousand" => NINETEEN,
+        "today" | "tonight" | "yesterday" | "tomorrow" | "night" | "morning" | "afternoon"
+        | "evening" => DEICTIC,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" => {
+            WEEKDAY
+        }
+        "day" | "days" | "week" | "weeks" | "weekend" | "month" | "months" | "year" | "years"
+        | "decade" | "decades" | "hour" | "hours" => UNIT | if w == "days" { VAGUE } else { 0 },
+        "then" => THEN,
+        "now" | "currently" | "current" | "nowadays" | "recently" | "lately" | "recent"
+        | "past" | "soon" | "future" | "later" | "coming" | "term" => VAGUE,
+        "christmas" | "new" | "independence" | "fourth" | "halloween" | "valentine"
+        | "veterans" | "boxing" | "bastille" => HOLIDAY,
+        _ => 0,
+    }
+}
+
+/// The trigger classes present in a sentence, from one pass over its ASCII words.
+fn triggers(sentence: &str) -> u32 {
+    let mut found = 0;
+    let mut buf = [0u8; 12];
+    for word in sentence
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if word.iter().any(u8::is_ascii_digit) {
+            found |= trigger::DIGIT;
+            continue;
+        }
+        let Some(slot) = buf.get_mut(..word.len()) else {
+            continue;
+        };
+        for (b, w) in slot.iter_mut().zip(word) {
+            *b = w.to_ascii_lowercase();
+        }
+        if let Ok(w) = std::str::from_utf8(slot) {
+            found |= word_trigger(w);
+        }
+    }
+    found
+}
+
+impl Pat {
+    /// The trigger classes of which a sentence must hold one for this pattern to match.
+    fn triggers(self) -> u32 {
+        use trigger::*;
+        match self {
+            Pat::MonthDay | Pat::DayMonth | Pat::MonthYear | Pat::MonthRel | Pat::Month => MONTH,
+            Pat::Iso | Pat::Numeric | Pat::Year | Pat::Century => DIGIT,
+            Pat::Decade => DIGIT | DECADE,
+            Pat::Season => SEASON,
+            Pat::Quarter => QUARTER,
+            Pat::YearWords => NINETEEN,
+            Pat::Deictic => DEICTIC,
+            Pat::Weekday => WEEKDAY,
+            Pat::Period | Pat::Offset | Pat::InOffset => UNIT,
+            Pat::Sequel => UNIT | DEICTIC,
+            Pat::Anaphor => UNIT | THEN,
+            Pat::Vague => VAGUE | UNIT,
+            Pat::Holiday => HOLIDAY,
+        }
+    }
+}
 
 /// Words that make a bare "May" or "March" a month rather than a verb.
 const TIME_PREPOSITIONS: &[&str] = &[
@@ -684,8 +780,11 @@ fn word_after(s: &str, at: usize) -> String {
 /// Candidate spans of every pattern in a sentence, leftmost-longest, without overlaps.
 fn candidates(sentence: &str) -> Vec<(Pat, Captures<'_>)> {
     let mut all: Vec<(Pat, Captures<'_>)> = Vec::new();
+    let present = triggers(sentence);
     for (pat, regex) in PATTERNS.iter() {
-        all.extend(regex.captures_iter(sentence).map(|c| (*pat, c)));
+        if pat.triggers() & present != 0 {
+            all.extend(regex.captures_iter(sentence).map(|c| (*pat, c)));
+        }
     }
     let span = |c: &Captures<'_>| c.get(0).map_or(0..0, |m| m.range());
     all.sort_by_key(|(_, c)| {
@@ -1509,4 +1608,43 @@ fn quarter(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
         r.topic_quarter = Some((y, q));
     }
     Some(r)
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+
+    /// Every pattern that matches a sentence finds one of its trigger words there, so the
+    /// prefilter never hides a date.
+    #[test]
+    fn triggers_cover_every_match() {
+        let fixtures = [
+            include_str!("../../../tests/fixtures/dates/relative.md"),
+            include_str!("../../../tests/fixtures/dates/story_anchors.md"),
+            include_str!("../../../tests/fixtures/dates/tense_left_alone.md"),
+            include_str!("../../../tests/fixtures/dates/tense.md"),
+            include_str!("../../../tests/fixtures/dates/style.md"),
+            include_str!("../../../tests/fixtures/clean/dates-ap-copy.md"),
+        ];
+        let phrases = [
+            "Mid-January, the 1990s, '90s, the nineties, the 21st century, 1/12/2022, 2022-01-12",
+            "nineteen ninety-six, two thousand, late last night, this afternoon, Sunday night",
+            "year-end, the year's end, a year-ago quarter, the first half, latest periods",
+            "twenty four hours ago, in two weeks' time, the following morning, the day before",
+            "these days, nowadays, right now, the near term, a later date, the last few years",
+            "Christmas Eve, New Year's Day, July Fourth, the Fourth of July, Valentine's Day",
+            "It’s the eighth day of the siege; until then, later in the day, this past spring",
+            "Sept. 3rd, the 5th of May, May 2022, March this year, Boxing Day, Bastille Day",
+        ];
+        for text in fixtures.iter().chain(&phrases) {
+            for sentence in text.lines().chain(text.split(['.', ';'])) {
+                let present = triggers(sentence);
+                for (pat, regex) in PATTERNS.iter() {
+                    if regex.is_match(sentence) {
+                        assert_ne!(pat.triggers() & present, 0, "{pat:?} in {sentence:?}");
+                    }
+                }
+            }
+        }
+    }
 }
