@@ -28,6 +28,7 @@ const DECADE: u32 = 1 << 13;
 const HOUR: u32 = 1 << 14;
 const VAGUE: u32 = 1 << 15;
 const HOLIDAY: u32 = 1 << 16;
+const THEN: u32 = 1 << 17;
 
 const UNITS: u32 = DAY | WEEK | MONTH | YEAR | DECADE | HOUR;
 
@@ -56,6 +57,7 @@ fn cue(word: &str) -> u32 {
         "hour" | "hours" => HOUR,
         "now" | "currently" | "current" | "nowadays" | "recently" | "lately" | "recent"
         | "past" | "soon" | "future" | "later" | "date" | "coming" | "term" => VAGUE,
+        "then" => THEN,
         "christmas" | "independence" | "fourth" | "halloween" | "valentine" | "veterans"
         | "boxing" | "bastille" => HOLIDAY,
         _ => 0,
@@ -99,6 +101,7 @@ impl Cues {
             Pat::Period => WEEK | MONTH | YEAR,
             Pat::Offset | Pat::InOffset => UNITS,
             Pat::Sequel => DAY | DEICTIC | WEEK | MONTH | YEAR,
+            Pat::Anaphor => DAY | THEN,
             Pat::Vague => VAGUE | UNITS,
             Pat::Holiday => HOLIDAY | YEAR | MONTH_NAME,
         };
@@ -172,6 +175,10 @@ mod tests {
         "the Fourth of July",
         "Valentine's Day",
         "Bastille Day",
+        "later in the day",
+        "It’s the eighth straight day of the siege",
+        "the 3rd day of",
+        "until then",
         "said",
         "officials",
         "Tokayev",
@@ -193,6 +200,24 @@ mod tests {
     fn every_phrase_admits_the_pattern_it_matches() {
         for phrase in PHRASES {
             assert_eq!(unadmitted(phrase), [], "{phrase}");
+        }
+    }
+
+    /// Every sentence of the date fixtures, cut at lines and at sentence stops.
+    #[test]
+    fn every_fixture_sentence_admits_its_matches() {
+        let fixtures = [
+            include_str!("../../../tests/fixtures/dates/relative.md"),
+            include_str!("../../../tests/fixtures/dates/story_anchors.md"),
+            include_str!("../../../tests/fixtures/dates/tense_left_alone.md"),
+            include_str!("../../../tests/fixtures/dates/tense.md"),
+            include_str!("../../../tests/fixtures/dates/style.md"),
+            include_str!("../../../tests/fixtures/clean/dates-ap-copy.md"),
+        ];
+        for text in fixtures {
+            for sentence in text.lines().chain(text.split(['.', ';'])) {
+                assert_eq!(unadmitted(sentence), [], "{sentence}");
+            }
         }
     }
 

@@ -248,6 +248,7 @@ pub fn find(doc: &Document, reference: &ReferenceDate) -> Vec<DateExpr> {
         .filter(|_| reference.source == DateSource::Dateline);
     let mut out = Vec::new();
     let mut last_quarter = None;
+    let (mut story, mut previous_day) = (None, None);
     for range in doc.sentences() {
         let Some(sentence) = prose.get(range.clone()) else {
             continue;
@@ -256,6 +257,9 @@ pub fn find(doc: &Document, reference: &ReferenceDate) -> Vec<DateExpr> {
             sentence,
             reference: reference.value,
             anchor: None,
+            anchor_end: 0,
+            story,
+            previous_day,
             last_quarter,
         };
         for r in resolve::sentence(&mut cx) {
@@ -293,6 +297,8 @@ pub fn find(doc: &Document, reference: &ReferenceDate) -> Vec<DateExpr> {
             });
         }
         last_quarter = cx.last_quarter;
+        previous_day = cx.anchor;
+        story = cx.story;
     }
     out
 }

@@ -1,6 +1,7 @@
 //! Recognising temporal expressions in one sentence and resolving them to TIMEX3 values.
 //!
-//! Every pattern is a compiled-once regex run over the sentence; overlapping candidates are
+//! Every pattern is a compiled-once regex, run over a sentence only when one scan of its words
+//! found a word the pattern needs (most sentences hold no date word); overlapping candidates are
 //! settled leftmost-longest, then each survivor is resolved in order so that "the next day"
 //! can lean on the sentence's own date.
 
@@ -62,6 +63,14 @@ pub(super) struct Cx<'a> {
     pub reference: Option<Date>,
     /// The latest full-day date given earlier in the same sentence.
     pub anchor: Option<Date>,
+    /// Where that date ends in the sentence: "Oct. 12, the day before the crash" is Oct. 12.
+    pub anchor_end: usize,
+    /// The latest day or month the draft named before this point (a month as its first day):
+    /// what "the previous Friday" or "the following month" counts from when the sentence
+    /// names no date of its own.
+    pub story: Option<Date>,
+    /// The latest full day of the previous sentence: what "until then" points back to.
+    pub previous_day: Option<Date>,
     /// The latest quarter the draft named ("the year-ago quarter" is its year before).
     pub last_quarter: Option<(i16, i8)>,
 }
@@ -103,6 +112,7 @@ pub(super) enum Pat {
     Offset,
     InOffset,
     Sequel,
+    Anaphor,
     Vague,
     Holiday,
 }
@@ -214,6 +224,12 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             Pat::Sequel,
             re(
                 r"\bthe\s+(?:(day|night|week|month|year)\s+(before|after)|(next|following|previous|prior)\s+(day|morning|week|month|year))\b",
+            ),
+        ),
+        (
+            Pat::Anaphor,
+            re(
+                r"\b(?:(?:later|earlier)\s+in\s+the\s+day|((?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day)\s+of|(?:until|till|by)\s+(then))\b",
             ),
         ),
         (
@@ -408,13 +424,85 @@ fn weekday_date(
 }
 
 static FUTURE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|won't|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|(?:plans?|intends?|expects?|set|due|scheduled|slated|expected|likely|poised|planning)\s+to|next|upcoming)(?-u:\b)|(?-u:\w)'ll(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:will|won['’]t|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|(?:plans?|intends?|expects?|set|due|scheduled|slated|expected|likely|poised|planning)\s+to|next|upcoming|(?:days|weeks|months)\s+away)(?-u:\b)|(?-u:\w)['’]ll(?-u:\b)").expect("valid regex")
 });
 static PAST_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:said|says|was|were|had|did|told|ago|last|met|went|came|took|gave|made|began|left|held|found|saw|won|lost|fell|rose|led|sent|spent|struck|ran|wrote|spoke|broke|chose|flew|fought|got|knew|paid|sold|stood|thought|brought|bought|caught|kept|felt|became|(?-u:\w){3,}ed)(?-u:\b)").expect("valid regex")
 });
+/// Words that leave the time of the clause open: the present ("the primary is June 14",
+/// "it is calling for redemption on Dec. 7"), a modal ("would extend", "could change their
+/// mind before April 26"), a past plan ("were due to file by March 15"), an expectation
+/// ("expect the sale to close by Dec. 15").
+static OPEN_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:is|are|am|would|could|might|should|can|must|(?-i:may)|(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|slated|supposed|going|planning)\s+to|expects?\s+\w+(?:\s+\w+)?\s+to)\b").expect("valid regex")
+});
+/// A date a past action moved something to: "extended to Nov. 20", "postponed until May".
+static MOVED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:extend|extended|extends|extending|postpone[sd]?|delay(?:ed|s)?|move[sd]?|push(?:ed|es)?\s+back|adjourn(?:ed|s)?|reschedule[sd]?)\b[^.;]{0,60}\b(?:to|until|till)\s+$").expect("valid regex")
+});
+/// A date that is a term, not an event of the clause: "bonds due Oct. 15, 1999", "the year
+/// ending June 30", "for the first time since June 25, 2007".
+static TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:due|ending|maturing|expiring|since)\s+(?:on\s+)?$").expect("valid regex")
+});
+/// Determiners before a date used as a modifier: "the Feb. 20 primary", "their Oct. 13
+/// debate", "the prime minister's Dec. 28 meeting".
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "their", "his", "her", "its", "our", "this", "that",
+];
+/// Events a date can follow as their label: "the Iowa caucuses Feb. 1", "the referendum on
+/// June 23".
+const EVENT_NOUNS: &[&str] = &[
+    "primary",
+    "primaries",
+    "caucus",
+    "caucuses",
+    "referendum",
+    "election",
+    "elections",
+    "vote",
+    "debate",
+    "deadline",
+    "meeting",
+    "summit",
+    "hearing",
+    "trial",
+    "convention",
+    "ballot",
+    "runoff",
+    "conference",
+];
+
+/// Whether a full date is a modifier of a noun rather than the time of its clause's verb:
+/// after a determiner or possessive ("the Nov. 13 attacks"), after an event it labels
+/// ("the New Hampshire primary Feb. 9"), or a markup attribute's value.
+pub(super) fn attributive(sentence: &str, start: usize) -> bool {
+    let head = sentence.get(..start).unwrap_or("");
+    // `datetime="2016-07-23"`: a value in markup, not a clause at all.
+    if head.ends_with("=\"") {
+        return true;
+    }
+    let head = head.trim_end();
+    let head = head
+        .get(super::floor(head, head.len().saturating_sub(40))..)
+        .unwrap_or("");
+    let mut words = head
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'));
+    let mut last = words.next().unwrap_or("").to_ascii_lowercase();
+    // "the referendum on June 23", "the delegate-packed April 19 primary".
+    if last == "on" || last.contains('-') {
+        last = words.next().unwrap_or("").to_ascii_lowercase();
+    }
+    DETERMINERS.contains(&last.as_str())
+        || last.ends_with("'s")
+        || last.ends_with("’s")
+        || EVENT_NOUNS.contains(&last.as_str())
+}
+
 static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)to\s+[a-z]+(?:\s+(?:on|in|by|at|until|again|next))?\s+$")
+    Regex::new(r"(?i)(?-u:\b)to\s+(?-i:[a-z]+)(?:\s+(?:on|in|by|at|until|again|next))?\s+$")
         .expect("valid regex")
 });
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -424,6 +512,37 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 static OPEN_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:until|till|effective|ahead\s+of)\s+$").expect("valid regex")
 });
+/// A present-tense verb of schedule right before the date: "meets Friday", "talks resume
+/// Monday". News copy writes the coming day that way.
+static PRESENT_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\w+)\s+(meet|open|begin|start|resume|visit|travel|arrive|leave|return|head|face|play|vote|convene|reconvene|host|appear|fly|sign|expire|gather|debate|launch|testify|take\s+office|kick\s+off)(s|es|ies)?(?:\s+\w+ly)?(?:\s+again)?(?:\s+on)?\s+$")
+        .expect("valid regex")
+});
+/// Words before "visit Monday" that make it a noun ("the visit Monday") or not a present
+/// tense ("did not meet Monday").
+const NOT_A_SUBJECT: &[&str] = &[
+    "a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your", "did",
+    "didn't", "not", "never", "to", "was", "were", "had",
+];
+
+/// Whether the clause before a date says what is scheduled in the present tense.
+fn present_plan(before: &str) -> bool {
+    let Some(c) = PRESENT_PLAN.captures(before) else {
+        return false;
+    };
+    let subject = cap(&c, 1).unwrap_or("");
+    let lower = subject.to_ascii_lowercase();
+    if NOT_A_SUBJECT.contains(&lower.as_str()) {
+        return false;
+    }
+    // "He meets": third person. A bare "meet" needs a plural subject: "they", a name
+    // ("Arafat and Netanyahu meet"), or a plural noun ("talks resume").
+    c.get(3).is_some()
+        || ["they", "we", "i", "you", "which", "that", "who"].contains(&lower.as_str())
+        || subject.starts_with(char::is_uppercase)
+        || lower.ends_with('s')
+}
+
 /// "-ed" words that describe plans rather than what happened.
 const PLAN_WORDS: &[&str] = &[
     "scheduled",
@@ -435,18 +554,45 @@ const PLAN_WORDS: &[&str] = &[
     "moved",
     "pushed",
     "needed",
+    "extended",
+    "proposed",
+    "offered",
 ];
 
 /// The tense of the clause an expression sits in: the last tense marker before it (in the
-/// 80 bytes before), or failing that the first after it.
+/// 80 bytes before), or failing that the first after it (in the 64 bytes after).
 pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     let from = super::floor(sentence, span.start.saturating_sub(80));
     let before = sentence.get(from..span.start).unwrap_or("");
-    // (offset, tense, strong): `None` is a plan word, which leaves the time open.
-    let mut marks: Vec<(usize, Option<Tense>, bool)> = FUTURE_MARK
-        .find_iter(before)
-        .map(|m| (m.start(), Some(Tense::Future), true))
+    if present_plan(before) {
+        return Some(Tense::Future);
+    }
+    if MOVED_TO.is_match(before) || TERM.is_match(before) {
+        return None;
+    }
+    let open: Vec<Range<usize>> = OPEN_MARK.find_iter(before).map(|m| m.range()).collect();
+    // (offset, tense, strong): `None` leaves the time open. At one offset the later entry
+    // wins: "is expected to" is a future, "is" alone open.
+    let mut marks: Vec<(usize, Option<Tense>, bool)> = open
+        .iter()
+        .map(|r| (r.start, None, true))
+        .chain(FUTURE_MARK.find_iter(before).filter_map(|m| {
+            // "were due to file": a past plan; "due to the storm": a cause.
+            let inside = open
+                .iter()
+                .any(|r| r.start < m.start() && m.start() < r.end);
+            let cause = m.as_str().to_ascii_lowercase().ends_with("due to")
+                && DETERMINERS.contains(&word_after(before, m.end()).as_str());
+            (!inside && !cause).then_some((m.start(), Some(Tense::Future), true))
+        }))
         .chain(PAST_MARK.find_iter(before).filter_map(|m| {
+            // "had been set to expire": the "had" of a past plan.
+            if open
+                .iter()
+                .any(|r| r.start <= m.start() && m.start() < r.end)
+            {
+                return None;
+            }
             let w = m.as_str().to_ascii_lowercase();
             let gap = before
                 .get(m.end()..)
@@ -470,7 +616,11 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
                     .unwrap_or("")
                     .trim_end()
                     .to_ascii_lowercase();
-                if head.ends_with(" be") || head.ends_with(" been") {
+                // "votes are tallied March 15": a present passive.
+                if [" be", " been", " is", " are", " am", " being"]
+                    .iter()
+                    .any(|aux| head.ends_with(aux))
+                {
                     return None;
                 }
                 Some((m.start(), Some(Tense::Past), !w.ends_with("ed")))
@@ -480,8 +630,10 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     marks.sort_by_key(|m| m.0);
     let mut tense = None;
     let mut seen = false;
-    for (_, t, strong) in marks {
+    let mut last = 0;
+    for (at, t, strong) in marks {
         seen = true;
+        last = at;
         // "will be held Jan. 5": a participle does not undo the future.
         if strong || tense != Some(Tense::Future) {
             tense = t;
@@ -489,24 +641,46 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     }
     // "to resume Monday", "by February": an infinitive or a deadline just before the date
     // looks ahead unless the clause is plainly past.
+    // With nothing before it, the verb after decides: "By Jan. 18, Obama was winning".
+    let tense = if seen {
+        tense
+    } else {
+        let to = super::floor(sentence, (span.end + 64).min(sentence.len()));
+        let after = sentence.get(span.end..to).unwrap_or("");
+        let f = FUTURE_MARK.find(after).map(|m| m.start());
+        let p = PAST_MARK.find(after).map(|m| m.start());
+        match (f, p) {
+            // "is poised to": the future mark holds the "-ed" word.
+            (Some(f), Some(p)) => Some(if f <= p { Tense::Future } else { Tense::Past }),
+            (Some(_), None) => Some(Tense::Future),
+            (None, Some(_)) => Some(Tense::Past),
+            (None, None) => None,
+        }
+    };
+    // "were due to file by March 15": a deadline set in the past is no future.
+    let past_plan = seen
+        && tense.is_none()
+        && before
+            .get(last..)
+            .and_then(|t| t.split_whitespace().next())
+            .is_some_and(|w| ["was", "were", "had"].contains(&w.to_ascii_lowercase().as_str()));
     if OPEN_UNTIL.is_match(before)
-        || tense != Some(Tense::Past) && (INFINITIVE.is_match(before) || DEADLINE.is_match(before))
+        || tense != Some(Tense::Past)
+            && (INFINITIVE.is_match(before) || !past_plan && DEADLINE.is_match(before))
     {
         return Some(Tense::Future);
     }
-    if seen {
-        return tense;
-    }
-    let to = super::floor(sentence, (span.end + 40).min(sentence.len()));
-    let after = sentence.get(span.end..to).unwrap_or("");
-    let f = FUTURE_MARK.find(after).map(|m| m.start());
-    let p = PAST_MARK.find(after).map(|m| m.start());
-    match (f, p) {
-        (Some(f), Some(p)) => Some(if f < p { Tense::Future } else { Tense::Past }),
-        (Some(_), None) => Some(Tense::Future),
-        (None, Some(_)) => Some(Tense::Past),
-        (None, None) => None,
-    }
+    tense
+}
+
+/// The next word after byte `at` of `s`, lowercased.
+fn word_after(s: &str, at: usize) -> String {
+    s.get(at..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Candidate spans of every pattern in a sentence, leftmost-longest, without overlaps.
@@ -538,11 +712,22 @@ pub(super) fn sentence(cx: &mut Cx<'_>) -> Vec<Res> {
     let mut out = Vec::new();
     for (pat, c) in candidates(cx.sentence) {
         let Some(whole) = c.get(0) else { continue };
-        let tense = tense_at(cx.sentence, &whole.range());
+        let full_date = matches!(pat, Pat::MonthDay | Pat::DayMonth | Pat::Iso | Pat::Numeric);
+        let tense = if full_date && attributive(cx.sentence, whole.start()) {
+            None
+        } else {
+            tense_at(cx.sentence, &whole.range())
+        };
         if let Some(mut r) = resolve(pat, &c, cx, tense) {
             r.tense = tense;
-            if let Val::Day(day) = r.val {
-                cx.anchor = Some(day);
+            match r.val {
+                Val::Day(day) => {
+                    cx.anchor = Some(day);
+                    cx.anchor_end = r.span.end;
+                    cx.story = Some(day);
+                }
+                Val::Month(y, m) => cx.story = Date::new(y, m, 1).ok().or(cx.story),
+                _ => {}
             }
             if r.topic_quarter.is_some() {
                 cx.last_quarter = r.topic_quarter;
@@ -859,7 +1044,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             let wd = lexicon::weekday(cap(c, 2)?)?;
             let modifier = lower(c, 1).split_whitespace().collect::<Vec<_>>().join(" ");
             let base = if modifier.starts_with("the ") {
-                cx.anchor.or(cx.reference)
+                cx.anchor.or(cx.story).or(cx.reference)
             } else {
                 cx.reference
             };
@@ -881,7 +1066,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
         }
         Pat::Sequel => {
             if relative_to_event(s, c.get(0)?.end()) {
-                return None;
+                return apposition(c, cx);
             }
             let (unit, dir) = match (c.get(1), c.get(3)) {
                 (Some(u), _) => (u.as_str().to_ascii_lowercase(), lower(c, 2)),
@@ -902,6 +1087,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             r.anchored = cx.anchor.is_none();
             Some(r)
         }
+        Pat::Anaphor => anaphor(c, cx),
         Pat::Vague => {
             let w = lower(c, 1);
             // "as soon as", "soon after": a conjunction, not a time.
@@ -959,6 +1145,56 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             })
         }
     }
+}
+
+/// A day the text points back to: "later in the day" and "it's the second day of" are the
+/// sentence's own day (the dateline's without one); "until then" is the day the previous
+/// sentence, or this one, named.
+fn anaphor(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
+    let (span, day, anchored) = match (c.get(1), c.get(2)) {
+        (_, Some(then)) => (then.range(), cx.anchor.or(cx.previous_day)?, false),
+        (ordinal, None) => {
+            // "It's the second day of the strike", "today is the eighth day of": the present
+            // day, while "the first day of the trial" alone could be any day.
+            let start = c.get(0)?.start();
+            let head = cx
+                .sentence
+                .get(super::floor(cx.sentence, start.saturating_sub(16))..start)?;
+            let head = head.to_ascii_lowercase().replace('’', "'");
+            let mut words = head.split_whitespace().rev();
+            let (last, prev) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            let present = last == "it's" || last == "is" && ["it", "today", "this"].contains(&prev);
+            if ordinal.is_some() && !present {
+                return None;
+            }
+            let span = ordinal.or(c.get(0))?.range();
+            match cx.anchor {
+                Some(a) => (span, a, false),
+                None => (span, cx.reference?, true),
+            }
+        }
+    };
+    Some(Res {
+        span,
+        ..res(c, Val::Day(day), DateKind::Offset, anchored)?
+    })
+}
+
+/// "Oct. 12, the day before the crash": "the day" set off after a date is that date.
+fn apposition(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
+    let unit = c
+        .get(1)
+        .filter(|u| u.as_str().eq_ignore_ascii_case("day"))?;
+    let day = cx.anchor?;
+    let between = cx.sentence.get(cx.anchor_end..c.get(0)?.start())?;
+    if between.trim() != "," {
+        return None;
+    }
+    let start = c.get(0)?.start();
+    Some(Res {
+        span: start..unit.end(),
+        ..res(c, Val::Day(day), DateKind::Offset, false)?
+    })
 }
 
 /// "the day before the vote", "two days after Monday's debate": counted from an event the
@@ -1072,8 +1308,13 @@ fn period(c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Option<Res> {
     }
     let det = lower(c, 3).split_whitespace().collect::<Vec<_>>().join(" ");
     let unit = lower(c, 4);
-    // "the week" / "that month" alone are too often durations or anaphora.
-    if (det == "the" || det == "that" || det == "the same") && unit != "weekend" && unit != "year" {
+    // "the week" / "that month" alone are too often durations or anaphora; "the end of the
+    // month" is this one.
+    let part_of = c.get(2).is_some();
+    if (det == "the" && !part_of || det == "that" || det == "the same")
+        && unit != "weekend"
+        && unit != "year"
+    {
         return None;
     }
     if det == "that" || det == "the same" {
@@ -1085,7 +1326,7 @@ fn period(c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Option<Res> {
         _ => 0,
     };
     let base = if det == "the following" {
-        cx.anchor.or(cx.reference)
+        cx.anchor.or(cx.story).or(cx.reference)
     } else {
         cx.reference
     };

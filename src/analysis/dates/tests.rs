@@ -208,3 +208,127 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn present_tense_schedules_look_ahead() {
+    // 2022-01-12 was a Wednesday.
+    assert_eq!(
+        values(
+            "The two leaders meet separately Monday. The exhibit opens Friday. The vote Monday was close.",
+            "2022-01-12"
+        ),
+        pairs(&[
+            ("Monday", "2022-01-17"),
+            ("Friday", "2022-01-14"),
+            ("Monday", "2022-01-10"),
+        ])
+    );
+    assert_eq!(
+        values("The board did not meet Monday.", "2022-01-12"),
+        pairs(&[("Monday", "2022-01-10")])
+    );
+}
+
+#[test]
+fn anaphora_count_from_the_story() {
+    // Friday 2022-01-07 is named first; "the previous Friday" is the one before it.
+    assert_eq!(
+        values(
+            "Shares closed lower Friday. The index fell 2% from the previous Friday.",
+            "2022-01-10"
+        ),
+        pairs(&[
+            ("Friday", "2022-01-07"),
+            ("the previous Friday", "2021-12-31")
+        ])
+    );
+    assert_eq!(
+        values(
+            "In March, the firm got an offer. The following month, it was sold.",
+            "2022-10-12"
+        ),
+        pairs(&[("March", "2022-03"), ("The following month", "2022-04")])
+    );
+    assert_eq!(
+        values(
+            "The offer expires on Nov. 30. Until then, holders may convert.",
+            "2022-11-02"
+        ),
+        pairs(&[("Nov. 30", "2022-11-30"), ("then", "2022-11-30")])
+    );
+    // With no date before it, "until then" has nothing to point at.
+    assert_eq!(values("Until then, nothing changes.", "2022-11-02"), vec![]);
+}
+
+#[test]
+fn the_story_day_in_other_words() {
+    assert_eq!(
+        values(
+            "It's the second day of the strike. She spoke later in the day. Prices fell after Oct. 12, the day before the crash.",
+            "2022-10-20"
+        ),
+        pairs(&[
+            ("the second day", "2022-10-20"),
+            ("later in the day", "2022-10-20"),
+            ("Oct. 12", "2022-10-12"),
+            ("the day", "2022-10-12"),
+        ])
+    );
+    // An ordinal day without "it is" is some day of an event, not the present one.
+    assert_eq!(
+        values("The first day of the trial was calm.", "2022-10-20"),
+        vec![]
+    );
+    assert_eq!(
+        values(
+            "Troops should arrive by the end of the month.",
+            "2022-10-20"
+        ),
+        pairs(&[("the end of the month", "2022-10")])
+    );
+}
+
+fn tenses(text: &str, date: &str) -> Vec<(String, Option<Tense>)> {
+    analyse(text, date)
+        .into_iter()
+        .map(|e| (e.text, e.tense))
+        .collect()
+}
+
+#[test]
+fn clause_tense_leaves_reported_plans_and_labels_open() {
+    let open = |text: &str| {
+        let t = tenses(text, "2022-01-12");
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        assert_eq!(t[0].1, None, "{text}");
+    };
+    // A modal, the present, a past plan, a move, a term, a label, a "since" date.
+    open("She said the board would vote on Jan. 20.");
+    open("He said the primary is Feb. 9.");
+    open("Applicants were due to file paperwork by Jan. 5.");
+    open("The bank extended its offer to Jan. 20.");
+    open("The firm sold notes due Jan. 20, 2030.");
+    open("Critics attacked the Jan. 3 decision.");
+    open("Voters backed the referendum on Jan. 20 in large numbers.");
+    open("It is the first time since Jan. 3, 2007.");
+    let t = tenses(
+        "The rights, which expire Jan. 20, were issued. By Jan. 5, the rally was over.",
+        "2022-01-12",
+    );
+    assert_eq!(
+        t,
+        vec![
+            ("Jan. 20".to_owned(), Some(Tense::Future)),
+            ("Jan. 5".to_owned(), Some(Tense::Past)),
+        ]
+    );
+    // "due to the storm" is a cause, not a plan.
+    assert_eq!(
+        tenses(
+            "The game was called off due to the storm on Jan. 5.",
+            "2022-01-12"
+        )[0]
+        .1,
+        Some(Tense::Past)
+    );
+}
