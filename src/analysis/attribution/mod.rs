@@ -87,7 +87,7 @@ pub struct Attribution {
 /// a source.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|(?:is|are|was|were) (?:said|rumou?red|alleged|believed|thought) to|it (?:is|was|has been|had been) (?:widely )?(?:believed|reported|understood|alleged|claimed|rumou?red|said|thought)|according to (?:media |news |press )?reports|(?:reports|rumou?rs) (?:say|said|suggest|suggested)|many (?:people )?believe|(?:critics|observers) (?:say|said|argue|argued|claim|claimed|contend|have said))\b",
+        r"(?i)\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|(?:is|are|was|were) (?:said|rumou?red|alleged|believed|thought) to|it (?:is|was|has been|had been) (?:widely )?(?:believed|reported|understood|alleged|claimed|rumou?red|said|thought)|according to (?:media |news |press )?reports|(?:reports|rumou?rs) (?:say|said|suggest|suggested)|(?:is|are|was|were) (?:widely |generally )?(?:considered|regarded as|seen as|viewed as|deemed)|many (?:people )?believe|(?:critics|observers) (?:say|said|argue|argued|claim|claimed|contend|have said))\b",
     )
     .expect("valid regex")
 });
@@ -318,7 +318,9 @@ fn guard_met(toks: &[Tok<'_>], r: &Range<usize>, g: lexicon::Guard) -> bool {
     let pronoun = lexicon::PRONOUNS.contains(&h.lower.as_str());
     match g {
         lexicon::Guard::Named => named || pronoun,
-        lexicon::Guard::Name => (named && !pronoun) || matches!(h.lower.as_str(), "he" | "she" | "they"),
+        lexicon::Guard::Name => {
+            (named && !pronoun) || matches!(h.lower.as_str(), "he" | "she" | "they")
+        }
         lexicon::Guard::Evidence => lexicon::is_evidence(&h.lower),
         lexicon::Guard::Anywhere => true,
     }
@@ -470,18 +472,27 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             i = np.end;
             continue;
         }
-        // An infinitive ("to say", "to tell") is an intention, not an attribution, and after
-        // a determiner or a possessive the word is a noun ("his claims", "Trump’s tweets").
+        // An infinitive ("to say", "to tell") is an intention, not an attribution, unless it
+        // carries on a report ("went on to say", "is likely to argue", "chose not to
+        // discuss"); after a determiner or a possessive the word is a noun ("his claims",
+        // "Trump’s tweets").
+        let reported_infinitive = i > 1
+            && toks[i - 1].is("to")
+            && matches!(toks[i - 2].lower.as_str(), "on" | "likely" | "not");
         let noun_or_infinitive = i > 0 && {
             let p = &toks[i - 1];
-            p.is("to") || NOUN_MARKERS.contains(&p.lower.as_str()) || possessive(p)
+            (p.is("to") && !reported_infinitive)
+                || NOUN_MARKERS.contains(&p.lower.as_str())
+                || possessive(p)
         };
-        let cue = lexicon::is_cue(&t.lower)
-            || (lexicon::is_cue_before_that(&t.lower)
-                && toks.get(i + 1).is_some_and(|n| n.is("that")));
+        let before_that =
+            lexicon::is_cue_before_that(&t.lower) && toks.get(i + 1).is_some_and(|n| n.is("that"));
+        let cue = lexicon::is_cue(&t.lower) || before_that;
         let guard = if cue { None } else { lexicon::guard(&t.lower) };
         let stance = guard.is_some();
-        if !t.word || !(cue || stance) || (noun_or_infinitive && !lexicon::is_noun_cue(&t.lower))
+        if !t.word
+            || !(cue || stance)
+            || (noun_or_infinitive && !before_that && !lexicon::is_noun_cue(&t.lower))
         {
             i += 1;
             continue;
@@ -520,7 +531,9 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
         // A participle or a second verb shares the source of the attribution before it in the
         // sentence ("“…,” McCain said, citing…"), else the sentence's subject ("…, adding").
         let shares_source = !passive
-            && (t.lower.ends_with("ing") || before.is_some_and(|b| b.is("and") || b.is(",")));
+            && (reported_infinitive
+                || t.lower.ends_with("ing")
+                || before.is_some_and(|b| b.is("and") || b.is(",")));
         let source = match np.clone().or(source_after.clone()) {
             Some(r) => span_of(&toks, &r),
             None if shares_source => {
@@ -594,32 +607,34 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
         });
     }
     out[first_new..].sort_by_key(|f| f.cue.start);
-    drop_nested_stances(out, first_new);
 }
 
 /// A stance inside what another cue of the sentence reports ("Smith said Jones backed the
 /// plan"), or one whose content holds that cue, is part of that attribution, not one of its
-/// own (PolNeAR marks it as one about one time in five).
-fn drop_nested_stances(out: &mut Vec<Found>, from: usize) {
-    let Some(sentence) = out.get(from..) else {
+/// own (PolNeAR marks it as one about one time in five); so is a weak cue inside another's
+/// content ("the ad, which she called false").
+fn drop_nested(prose: &str, sentence: &mut Vec<Found>) {
+    if sentence.len() < 2 {
         return;
-    };
+    }
     let reports: Vec<(Span, Span)> = sentence
         .iter()
         .filter(|f| f.kind != CueKind::Stance)
         .map(|f| (f.cue, f.content))
         .collect();
-    if reports.is_empty() {
-        return;
-    }
-    let mut kept = out.split_off(from);
-    kept.retain(|f| {
-        f.kind != CueKind::Stance
-            || !reports.iter().any(|&(cue, content)| {
-                content.contains(f.cue.start) || f.content.contains(cue.start)
-            })
+    sentence.retain(|f| {
+        let inside = |&(cue, content): &(Span, Span)| cue != f.cue && content.contains(f.cue.start);
+        if f.kind == CueKind::Stance {
+            !reports
+                .iter()
+                .any(|r| inside(r) || f.content.contains(r.0.start))
+        } else {
+            !(reports.iter().any(inside)
+                && prose
+                    .get(f.cue.range())
+                    .is_some_and(|w| lexicon::is_weak_when_nested(&w.to_lowercase())))
+        }
     });
-    out.append(&mut kept);
 }
 
 /// A source found inside a description of an unnamed source ("the negotiations" in "A source
@@ -676,11 +691,9 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
         sentence_attributions(prose, s.clone(), &mut here);
         // A cue inside a quotation is the quoted speaker's own words, not the story's
         // attribution.
-        found.extend(
-            here.drain(..)
-                .filter(|f| f.turn || !quoted(doc, f.cue.start))
-                .map(|f| (f, si)),
-        );
+        here.retain(|f| f.turn || !quoted(doc, f.cue.start));
+        drop_nested(prose, &mut here);
+        found.extend(here.drain(..).map(|f| (f, si)));
     }
     let mentions = mention_index(entities);
     let mut last_named: Option<Excerpt> = None;
