@@ -512,7 +512,16 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             }
             None
         } else {
-            let left = j.checked_sub(1).and_then(|b| source_before(&toks, b));
+            // "Smith went on to say": the source stands before the verb that carries the
+            // infinitive.
+            let end = if reported_infinitive {
+                i.checked_sub(3)
+            } else {
+                Some(j)
+            };
+            let left = end
+                .and_then(|e| e.checked_sub(1))
+                .and_then(|b| source_before(&toks, b));
             // Only verbs of saying invert ("…,” said Smith); "…, praised the efforts" has an
             // object after it, not a source.
             if left.is_none() && before.is_none_or(Tok::closing_punct) && lexicon::inverts(&t.lower)
@@ -624,15 +633,14 @@ fn drop_nested(prose: &str, sentence: &mut Vec<Found>) {
         .collect();
     sentence.retain(|f| {
         let inside = |&(cue, content): &(Span, Span)| cue != f.cue && content.contains(f.cue.start);
+        let word = prose.get(f.cue.range()).map(str::to_lowercase);
         if f.kind == CueKind::Stance {
             !reports
                 .iter()
                 .any(|r| inside(r) || f.content.contains(r.0.start))
         } else {
             !(reports.iter().any(inside)
-                && prose
-                    .get(f.cue.range())
-                    .is_some_and(|w| lexicon::is_weak_when_nested(&w.to_lowercase())))
+                && word.as_deref().is_some_and(lexicon::is_weak_when_nested))
         }
     });
 }
