@@ -731,22 +731,25 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
 static CUES_THAT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CUES_BEFORE_THAT));
 static STANCE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(STANCE_WORDS));
 static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CUE_WORDS));
+static NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(NOUN_CUES));
+static ANYWHERE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(STANCE_ANYWHERE));
+static WEAK: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(WEAK_WHEN_NESTED));
 static BETWEENS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(BETWEEN));
 static DETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(DETERMINERS));
 static NOT_SOURCES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(NOT_SOURCE));
 
 pub fn is_cue(lower: &str) -> bool {
-    CUES.contains(lower) || NOUN_CUES.contains(&lower)
+    CUES.contains(lower) || NOUNS.contains(lower)
 }
 
 /// `lower` is a cue that does not count inside the content of another cue of its sentence.
 pub fn is_weak_when_nested(lower: &str) -> bool {
-    WEAK_WHEN_NESTED.contains(&lower)
+    WEAK.contains(lower)
 }
 
 /// `lower` is a noun that cues an attribution after a determiner ("her criticism of").
 pub fn is_noun_cue(lower: &str) -> bool {
-    NOUN_CUES.contains(&lower)
+    NOUNS.contains(lower)
 }
 
 /// `lower` cues an attribution when a "that" clause follows it.
@@ -776,7 +779,7 @@ pub fn guard(lower: &str) -> Option<Guard> {
         Some(Guard::Name)
     } else if EVIDENCE_VERBS.contains(&lower) {
         Some(Guard::Evidence)
-    } else if STANCE_ANYWHERE.contains(&lower) {
+    } else if ANYWHERE.contains(lower) {
         Some(Guard::Anywhere)
     } else {
         None
