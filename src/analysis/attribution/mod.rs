@@ -87,7 +87,7 @@ pub struct Attribution {
 /// a source.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|(?:is|are|was|were) (?:said|rumou?red|alleged|believed|thought) to|it (?:is|was|has been|had been) (?:widely )?(?:believed|reported|understood|alleged|claimed|rumou?red|said|thought)|according to (?:media |news |press )?reports|(?:reports|rumou?rs) (?:say|said|suggest|suggested)|(?:is|are|was|were) (?:widely |generally )?(?:considered|regarded as|seen as|viewed as|deemed)|many (?:people )?believe|(?:critics|observers) (?:say|said|argue|argued|claim|claimed|contend|have said))\b",
+        r"(?i)\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|(?:is|are|was|were) (?:said|rumou?red|alleged|believed|thought) to|it (?:is|was|has been|had been) (?:widely )?(?:believed|reported|understood|alleged|claimed|rumou?red|said|thought)|according to (?:media |news |press )?reports|(?:reports|rumou?rs) (?:say|said|suggest|suggested)|many (?:people )?believe|(?:critics|observers) (?:say|said|argue|argued|claim|claimed|contend|have said))\b",
     )
     .expect("valid regex")
 });
