@@ -23,10 +23,11 @@ SCORER = os.path.join(SHARED, "eval", "attribution", "score_attribution.py")
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 BINARY = os.path.join(TARGET, "release", "copydesk")
 
-# The levels reached on polnear_dev; --gate fails below them.
+# The levels reached on polnear_dev; --gate fails below them. Source accuracy was traded from
+# 91.9% to 90.6% for relation recall (issue #5 asks for >= 85%).
 GATE = {
-    "relation_f1": 0.73,
-    "source_overlap_acc": 0.91,
+    "relation_f1": 0.745,
+    "source_overlap_acc": 0.905,
     "quote_false_flag_rate_max": 0.01,
 }
 

@@ -255,3 +255,56 @@ fn in_a_poll_names_the_poll() {
     assert_eq!(p[0], ("In".into(), "a CNN poll released Monday".into()));
     assert!(pairs("In the morning, the polls opened.").is_empty());
 }
+
+/// The cue texts of every attribution.
+fn cues(text: &str) -> Vec<String> {
+    run(text).2.iter().map(|a| a.cue.text.clone()).collect()
+}
+
+#[test]
+fn noun_cues_count_after_determiners() {
+    assert_eq!(cues("Her criticism of the plan was sharp."), ["criticism"]);
+    assert_eq!(
+        cues("Trump’s assertion that he won went unchallenged."),
+        ["assertion"]
+    );
+    // A verb form after a determiner is still a noun and no cue.
+    assert!(cues("His claims were false.").is_empty());
+}
+
+#[test]
+fn stance_words_without_a_guard_and_pronoun_subjects() {
+    assert_eq!(cues("The senator was eager to testify."), ["eager"]);
+    assert_eq!(
+        pairs("She wants a recount."),
+        [("wants".into(), "She".into())]
+    );
+    // First and second person stay generic.
+    assert!(pairs("We want a recount.").is_empty());
+}
+
+#[test]
+fn nested_stances_and_weak_cues_belong_to_the_outer_report() {
+    assert_eq!(cues("Smith said Jones backed the plan."), ["said"]);
+    assert_eq!(
+        cues("Smith said the report, which she called flawed, came late."),
+        ["said"]
+    );
+    // A strong cue inside a report is an attribution of its own.
+    assert_eq!(
+        cues("Smith said Jones told the court he was innocent."),
+        ["said", "told"]
+    );
+    // A cue inside a quotation never hides the verb that attributes it.
+    let (_, q, _) = run("“Maybe I can say, look, this is wrong,” she continued.");
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("she"));
+}
+
+#[test]
+fn reported_infinitives_carry_the_subject() {
+    assert_eq!(
+        pairs("Smith went on to say the vote was rigged."),
+        [("say".into(), "Smith".into())]
+    );
+    assert!(cues("Smith wants to say more.").iter().all(|c| c != "say"));
+}

@@ -2,6 +2,8 @@ use crate::analysis::attribution;
 use crate::analysis::figures::{Figure, Kind};
 use crate::finding::{Severity, Span};
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
 
 pub(super) static RULE: Rule = Rule {
     code: "unattributed-figure",
@@ -15,8 +17,11 @@ pub(super) static RULE: Rule = Rule {
           sentence or the next one of its paragraph, and none in the previous sentence that \
           carries on into it (\"Police said 12 people died. Another 40 were hurt.\"). Deliberately not flagged: \
           figures inside a quotation (the speaker vouches), ages, years, ordinals, measures and \
-          money, counts of things that are not tolls (\"three children\", \"two cars\"), and \
-          a second figure in a sentence already flagged.",
+          money, counts of things that are not tolls (\"three children\", \"two cars\"), \
+          a second figure in a sentence already flagged, and plans, intentions and \
+          hypotheticals, which are not claims about the world (\"Clinton wants to sign up 5 \
+          million people\", \"the plan would cover 2 million people\", \"a goal of 10,000 \
+          refugees\", \"if 300 people come\").",
     bad: "Nearly 10,000 people have been detained since the protests began.",
     good: "Nearly 10,000 people have been detained since the protests began, the Interior Ministry said.",
     fix: FixKind::None,
@@ -45,6 +50,41 @@ const TOLLS: &[&str] = &[
     "homeless",
     "people",
 ];
+
+/// Words before a figure that make it a goal, a plan or a hypothesis ("wants to sign up 5
+/// million", "would cover", "a goal of", "if 300 people").
+static PLANNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:wants?|wanted|plans?|planned|planning|aims?|aimed|aiming|hopes?|hoped|hoping|intends?|intended|seeks?|sought|promised|promises|pledged|pledges|vowed|vows|proposed|proposes)\s+to|(?:goal|target|aim|plan)s?\s+(?:of|to)|would|could|if|unless)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A modal right after the counted noun ("5 million people could lose coverage").
+static PLANNED_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:\p{L}+\s+)?(?:would|could)\b").expect("valid regex"));
+
+/// Whether the figure is a goal, a plan or a hypothesis rather than a claim about the world:
+/// an intention or a conditional earlier in its sentence, or "would"/"could" right after it.
+fn planned(cx: &Context<'_>, f: &Figure) -> bool {
+    let prose = cx.doc.prose();
+    let start = f
+        .sentence
+        .and_then(|i| cx.doc.sentences().get(i))
+        .map_or(f.start, |r| r.start.min(f.start));
+    let after = f.noun.map_or(f.end, |n| n.end.max(f.end));
+    prose
+        .get(start..f.start)
+        .is_some_and(|before| PLANNED_BEFORE.is_match(before))
+        || prose.get(after..).is_some_and(|rest| {
+            // Only the next two words matter: look no further than a few dozen characters.
+            let near = rest
+                .char_indices()
+                .nth(40)
+                .map_or(rest, |(i, _)| &rest[..i]);
+            PLANNED_AFTER.is_match(near)
+        })
+}
 
 fn is_toll(f: &Figure) -> bool {
     match f.kind {
@@ -85,6 +125,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             same_block.then(|| cx.doc.sentences().get(i + 1)).flatten()
         });
         if in_quote
+            || planned(cx, f)
             || attribution::covers(atts, cx.doc, span)
             || next.is_some_and(|n| attribution::covers(atts, cx.doc, n.clone().into()))
         {
