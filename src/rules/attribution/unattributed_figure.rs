@@ -55,14 +55,15 @@ const TOLLS: &[&str] = &[
 /// million", "would cover", "a goal of", "if 300 people").
 static PLANNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:wants?|wanted|plans?|planned|planning|aims?|aimed|aiming|hopes?|hoped|hoping|intends?|intended|seeks?|sought|promised|promises|pledged|pledges|vowed|vows|proposed|proposes)\s+to|(?:goal|target|aim|plan)s?\s+(?:of|to)|would|could|if|unless)\b",
+        r"(?i)(?-u:\b)(?:(?:wants?|wanted|plans?|planned|planning|aims?|aimed|aiming|hopes?|hoped|hoping|intends?|intended|seeks?|sought|promised|promises|pledged|pledges|vowed|vows|proposed|proposes)\s+to|(?:goal|target|aim|plan)s?\s+(?:of|to)|would|could|if|unless)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 /// A modal right after the counted noun ("5 million people could lose coverage").
-static PLANNED_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:\p{L}+\s+)?(?:would|could)\b").expect("valid regex"));
+static PLANNED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\p{L}+\s+)?(?:would|could)(?-u:\b)").expect("valid regex")
+});
 
 /// Whether the figure is a goal, a plan or a hypothesis rather than a claim about the world:
 /// an intention or a conditional earlier in its sentence, or "would"/"could" right after it.
