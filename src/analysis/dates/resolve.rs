@@ -751,6 +751,17 @@ fn res(c: &Captures<'_>, val: Val, kind: DateKind, anchored: bool) -> Option<Res
     })
 }
 
+/// A full date written in digits: that day, or an impossible one (Feb. 30) kept as written.
+fn written_day(c: &Captures<'_>, y: i64, m: i64, day: i64, form: Form) -> Option<Res> {
+    let (val, kind) = match d(y, m, day) {
+        Some(date) => (Val::Day(date), DateKind::Absolute),
+        None => (Val::Invalid(y, m, day), DateKind::Impossible),
+    };
+    let mut r = res(c, val, kind, false)?;
+    r.form = form;
+    Some(r)
+}
+
 /// A relative expression: its value from the reference, or the bare granularity without one.
 fn relative(
     c: &Captures<'_>,
@@ -812,15 +823,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
         }
         Pat::Iso => {
             let (y, m, day) = (int(cap(c, 1))?, int(cap(c, 2))?, int(cap(c, 3))?);
-            let val = d(y, m, day).map_or(Val::Invalid(y, m, day), Val::Day);
-            let kind = if matches!(val, Val::Invalid(..)) {
-                DateKind::Impossible
-            } else {
-                DateKind::Absolute
-            };
-            let mut r = res(c, val, kind, false)?;
-            r.form = Form::Iso;
-            Some(r)
+            written_day(c, y, m, day, Form::Iso)
         }
         Pat::Numeric => {
             // Not a fraction or a score inside a longer run ("1/2/3/4").
@@ -835,15 +838,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             if y < 100 {
                 y += if y < 50 { 2000 } else { 1900 };
             }
-            let val = d(y, m, day).map_or(Val::Invalid(y, m, day), Val::Day);
-            let kind = if matches!(val, Val::Invalid(..)) {
-                DateKind::Impossible
-            } else {
-                DateKind::Absolute
-            };
-            let mut r = res(c, val, kind, false)?;
-            r.form = Form::Numeric;
-            Some(r)
+            written_day(c, y, m, day, Form::Numeric)
         }
         Pat::MonthYear => {
             let m = lexicon::month(cap(c, 2)?)?;
