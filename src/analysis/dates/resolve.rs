@@ -434,16 +434,17 @@ static PAST_MARK: LazyLock<Regex> = LazyLock::new(|| {
 /// mind before April 26"), a past plan ("were due to file by March 15"), an expectation
 /// ("expect the sale to close by Dec. 15").
 static OPEN_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:is|are|am|would|could|might|should|can|must|(?-i:may)|(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|slated|supposed|going|planning)\s+to|expects?\s+\w+(?:\s+\w+)?\s+to)\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:is|are|am|would|could|might|should|can|must|(?-i:may)|(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|slated|supposed|going|planning)\s+to|expects?\s+\w+(?:\s+\w+)?\s+to)(?-u:\b)").expect("valid regex")
 });
 /// A date a past action moved something to: "extended to Nov. 20", "postponed until May".
 static MOVED_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:extend|extended|extends|extending|postpone[sd]?|delay(?:ed|s)?|move[sd]?|push(?:ed|es)?\s+back|adjourn(?:ed|s)?|reschedule[sd]?)\b[^.;]{0,60}\b(?:to|until|till)\s+$").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:extend|extended|extends|extending|postpone[sd]?|delay(?:ed|s)?|move[sd]?|push(?:ed|es)?\s+back|adjourn(?:ed|s)?|reschedule[sd]?)(?-u:\b)[^.;]{0,60}(?-u:\b)(?:to|until|till)\s+$").expect("valid regex")
 });
 /// A date that is a term, not an event of the clause: "bonds due Oct. 15, 1999", "the year
 /// ending June 30", "for the first time since June 25, 2007".
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:due|ending|maturing|expiring|since)\s+(?:on\s+)?$").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:due|ending|maturing|expiring|since)\s+(?:on\s+)?$")
+        .expect("valid regex")
 });
 /// Determiners before a date used as a modifier: "the Feb. 20 primary", "their Oct. 13
 /// debate", "the prime minister's Dec. 28 meeting".
@@ -515,7 +516,7 @@ static OPEN_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
 /// A present-tense verb of schedule right before the date: "meets Friday", "talks resume
 /// Monday". News copy writes the coming day that way.
 static PRESENT_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\w+)\s+(meet|open|begin|start|resume|visit|travel|arrive|leave|return|head|face|play|vote|convene|reconvene|host|appear|fly|sign|expire|gather|debate|launch|testify|take\s+office|kick\s+off)(s|es|ies)?(?:\s+\w+ly)?(?:\s+again)?(?:\s+on)?\s+$")
+    Regex::new(r"(?i)(?-u:\b)(\w+)\s+(meet|open|begin|start|resume|visit|travel|arrive|leave|return|head|face|play|vote|convene|reconvene|host|appear|fly|sign|expire|gather|debate|launch|testify|take\s+office|kick\s+off)(s|es|ies)?(?:\s+\w+ly)?(?:\s+again)?(?:\s+on)?\s+$")
         .expect("valid regex")
 });
 /// Words before "visit Monday" that make it a noun ("the visit Monday") or not a present
@@ -683,25 +684,30 @@ fn word_after(s: &str, at: usize) -> String {
         .to_ascii_lowercase()
 }
 
-/// Candidate spans of every pattern in a sentence, leftmost-longest, without overlaps.
+/// Candidate spans of every pattern in a sentence, leftmost-longest, without overlaps. The
+/// spans come from the DFA alone; capture groups are worked out only for the winners, since
+/// most matches lose to a longer one ("March" inside "March 3, 2021").
 fn candidates(sentence: &str) -> Vec<(Pat, Captures<'_>)> {
-    let mut all: Vec<(Pat, Captures<'_>)> = Vec::new();
     let cues = Cues::of(sentence);
-    for (pat, regex) in PATTERNS.iter().filter(|(pat, _)| cues.admit(*pat)) {
-        all.extend(regex.captures_iter(sentence).map(|c| (*pat, c)));
+    let mut all: Vec<(Range<usize>, usize)> = Vec::new();
+    for (i, (pat, regex)) in PATTERNS.iter().enumerate() {
+        if cues.admit(*pat) {
+            all.extend(regex.find_iter(sentence).map(|m| (m.range(), i)));
+        }
     }
-    let span = |c: &Captures<'_>| c.get(0).map_or(0..0, |m| m.range());
-    all.sort_by_key(|(_, c)| {
-        let s = span(c);
-        (s.start, std::cmp::Reverse(s.end))
-    });
+    all.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
     let mut out: Vec<(Pat, Captures<'_>)> = Vec::new();
     let mut end = 0;
-    for (pat, c) in all {
-        let s = span(&c);
-        if s.start >= end && !s.is_empty() {
+    for (s, i) in all {
+        if s.start < end || s.is_empty() {
+            continue;
+        }
+        let (pat, regex) = &PATTERNS[i];
+        // Searching from the match's own start finds the same match: leftmost-first
+        // preference at one position does not depend on where the search began.
+        if let Some(c) = regex.captures_at(sentence, s.start) {
             end = s.end;
-            out.push((pat, c));
+            out.push((*pat, c));
         }
     }
     out
