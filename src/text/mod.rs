@@ -13,7 +13,7 @@ mod words;
 
 pub use line_index::{Encoding, LineCol, LineIndex, floor_char_boundary, measure};
 pub use quotes::{Quote, QuoteEnd, Quotes};
-pub use words::{tokens, words};
+pub use words::{Words, tokens, with_lowercase, words};
 
 use regex::Regex;
 use std::ops::Range;
@@ -55,6 +55,9 @@ static HTML_COMMENT: LazyLock<Regex> =
 pub struct Document {
     text: String,
     prose: String,
+    /// `prose` with ASCII letters lowered: same length and offsets, so passes compare words
+    /// with their word lists without lowering (and allocating) each one again.
+    lower: String,
     format: Format,
     lines: LineIndex,
     /// The `date YYYY-MM-DD` directive: whole match and the date itself.
@@ -131,9 +134,11 @@ impl Document {
         }
         let quotes = quotes::pair(&prose, &blocks);
         let lines = LineIndex::new(&text);
+        let lower = prose.to_ascii_lowercase();
         Document {
             text,
             prose,
+            lower,
             format,
             lines,
             date_directive,
@@ -154,6 +159,12 @@ impl Document {
     /// The text with everything that is not prose blanked to spaces (same length as `text`).
     pub fn prose(&self) -> &str {
         &self.prose
+    }
+
+    /// `prose` with ASCII letters lowered, byte for byte (non-ASCII letters are kept as they
+    /// are: every word list the passes match against is ASCII).
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 
     pub fn format(&self) -> Format {

@@ -6,9 +6,36 @@
 //! (leftmost-first), scanned by hand: the regex crate has to run a reverse search for every
 //! match of a pattern like this, which made tokenising the costliest part of the entities pass.
 
+use foldhash::HashSet;
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
+
+/// A word list, looked up through a hash set built on first use: the lists run to hundreds
+/// of words and are asked about every word or token a pass reads.
+pub struct Words {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl Words {
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(word)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.list.iter().copied()
+    }
+}
 
 /// A combining mark: the one class `char` has no method for. Only asked of non-ASCII
 /// characters that are neither letters nor digits, so it is rarely run.
@@ -25,6 +52,20 @@ fn is_word_char(c: char) -> bool {
 
 fn is_capital(c: char) -> bool {
     c.is_uppercase() && c.is_alphabetic()
+}
+
+/// Calls `f` with `s` lowercased, on the stack when `s` is short ASCII (most words and names
+/// a pass looks up), allocating only otherwise.
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    match buf.get_mut(..s.len()).filter(|_| s.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(s.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or(""))
+        }
+        None => f(&s.to_lowercase()),
+    }
 }
 
 /// The first char of `s[i..]` and the index after it.

@@ -138,7 +138,7 @@ fn possessive(t: &Tok<'_>) -> bool {
             .strip_suffix(s)
             .is_some_and(|stem| !stem.is_empty() && !lexicon::PRONOUNS.contains(&stem))
     }) && !matches!(
-        t.lower.as_str(),
+        t.lower,
         "that’s" | "that's" | "there’s" | "there's" | "what’s" | "what's"
     )
 }
@@ -149,7 +149,8 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    lower: String,
+    /// `text` with ASCII letters lowered (a slice of `Document::lower`).
+    lower: &'a str,
     word: bool,
 }
 
@@ -165,8 +166,11 @@ impl Tok<'_> {
     }
 }
 
-fn tokens<'a>(prose: &'a str, range: Range<usize>) -> Vec<Tok<'a>> {
-    let Some(slice) = prose.get(range.clone()) else {
+fn tokens<'a>(doc: &'a Document, range: Range<usize>) -> Vec<Tok<'a>> {
+    let (Some(slice), Some(lower)) = (
+        doc.prose().get(range.clone()),
+        doc.lower().get(range.clone()),
+    ) else {
         return Vec::new();
     };
     crate::text::tokens(slice)
@@ -176,7 +180,7 @@ fn tokens<'a>(prose: &'a str, range: Range<usize>) -> Vec<Tok<'a>> {
                 start: range.start + m.start,
                 end: range.start + m.end,
                 text,
-                lower: text.to_lowercase(),
+                lower: lower.get(m).unwrap_or(""),
                 word: text.chars().next().is_some_and(char::is_alphanumeric),
             }
         })
@@ -187,10 +191,10 @@ fn tokens<'a>(prose: &'a str, range: Range<usize>) -> Vec<Tok<'a>> {
 /// determiners. `None` when `j` cannot head a source.
 fn np_ending_at(toks: &[Tok<'_>], j: usize) -> Option<Range<usize>> {
     let head = toks.get(j)?;
-    if !head.word || lexicon::is_not_source(&head.lower) || lexicon::is_cue(&head.lower) {
+    if !head.word || lexicon::is_not_source(head.lower) || lexicon::is_cue(head.lower) {
         return None;
     }
-    if lexicon::PRONOUNS.contains(&head.lower.as_str()) {
+    if lexicon::PRONOUNS.contains(&head.lower) {
         return Some(j..j + 1);
     }
     if !head.capitalized() && (head.lower.ends_with("ing") || head.lower.ends_with("ed")) {
@@ -210,19 +214,19 @@ fn np_ending_at(toks: &[Tok<'_>], j: usize) -> Option<Range<usize>> {
             k -= 2;
             continue;
         }
-        if !t.word || lexicon::PRONOUNS.contains(&t.lower.as_str()) {
+        if !t.word || lexicon::PRONOUNS.contains(&t.lower) {
             break;
         }
-        if lexicon::is_determiner(&t.lower) {
+        if lexicon::is_determiner(t.lower) {
             k -= 1;
             break;
         }
         let of_between_names = t.is("of") && k >= 2 && toks[k - 2].capitalized();
         if t.capitalized() || of_between_names {
             k -= 1;
-        } else if !lexicon::is_not_source(&t.lower)
-            && !lexicon::is_cue(&t.lower)
-            && !lexicon::is_between(&t.lower)
+        } else if !lexicon::is_not_source(t.lower)
+            && !lexicon::is_cue(t.lower)
+            && !lexicon::is_between(t.lower)
             && lowercase < 3
         {
             lowercase += 1;
@@ -242,21 +246,21 @@ fn np_starting_at(toks: &[Tok<'_>], i: usize, lowercase_start: bool) -> Option<R
     if !first.word {
         return None;
     }
-    if lexicon::PRONOUNS.contains(&first.lower.as_str()) && first.lower != "who" {
+    if lexicon::PRONOUNS.contains(&first.lower) && first.lower != "who" {
         return Some(i..i + 1);
     }
-    let det = lexicon::is_determiner(&first.lower);
+    let det = lexicon::is_determiner(first.lower);
     if !lowercase_start && !det && !first.capitalized() {
         return None;
     }
     let mut k = i + usize::from(det);
     let mut end = None;
     while let Some(t) = toks.get(k) {
-        if k - i >= 8 || !t.word || lexicon::is_cue(&t.lower) || lexicon::is_between(&t.lower) {
+        if k - i >= 8 || !t.word || lexicon::is_cue(t.lower) || lexicon::is_between(t.lower) {
             break;
         }
         let of_between_names = t.is("of") && toks.get(k + 1).is_some_and(Tok::capitalized);
-        if !t.capitalized() && !of_between_names && lexicon::is_not_source(&t.lower) {
+        if !t.capitalized() && !of_between_names && lexicon::is_not_source(t.lower) {
             break;
         }
         end = Some(k + 1);
@@ -273,7 +277,7 @@ fn source_before(toks: &[Tok<'_>], b: usize) -> Option<Range<usize>> {
     let back = |open: &str, stop: &[&str]| {
         (1..=15)
             .map_while(|d| b.checked_sub(d))
-            .take_while(|&k| !stop.contains(&toks[k].text) && !lexicon::is_cue(&toks[k].lower))
+            .take_while(|&k| !stop.contains(&toks[k].text) && !lexicon::is_cue(toks[k].lower))
             .find(|&k| toks[k].text == open)
     };
     match t.text {
@@ -309,13 +313,11 @@ fn guard_met(toks: &[Tok<'_>], r: &Range<usize>, g: lexicon::Guard) -> bool {
         return false;
     };
     let named = h.capitalized() || h.text == ")";
-    let pronoun = lexicon::PRONOUNS.contains(&h.lower.as_str());
+    let pronoun = lexicon::PRONOUNS.contains(&h.lower);
     match g {
         lexicon::Guard::Named => named || pronoun,
-        lexicon::Guard::Name => {
-            (named && !pronoun) || matches!(h.lower.as_str(), "he" | "she" | "they")
-        }
-        lexicon::Guard::Evidence => lexicon::is_evidence(&h.lower),
+        lexicon::Guard::Name => (named && !pronoun) || matches!(h.lower, "he" | "she" | "they"),
+        lexicon::Guard::Evidence => lexicon::is_evidence(h.lower),
         lexicon::Guard::Anywhere => true,
     }
 }
@@ -344,12 +346,13 @@ struct Found {
 
 /// Whether `t` is a participle a form of "be" can make passive ("was reported").
 fn participle(t: &Tok<'_>) -> bool {
-    t.lower.ends_with("ed") || matches!(t.lower.as_str(), "said" | "told" | "known" | "shown")
+    t.lower.ends_with("ed") || matches!(t.lower, "said" | "told" | "known" | "shown")
 }
 
 /// Every attribution in one sentence (`range`, document offsets of the prose).
-fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>) {
-    let toks = tokens(prose, range.clone());
+fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Found>) {
+    let prose = doc.prose();
+    let toks = tokens(doc, range.clone());
     let sent = Span::new(range.start, range.end);
     let base = out.len();
     let mut i = 0;
@@ -383,9 +386,7 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
         if i == 0
             && t.text == "In"
             && let Some(comma) = toks.iter().take(14).position(|t| t.text == ",")
-            && toks[1..comma]
-                .iter()
-                .any(|t| lexicon::is_evidence(&t.lower))
+            && toks[1..comma].iter().any(|t| lexicon::is_evidence(t.lower))
         {
             let np = 1..comma;
             out.push(Found {
@@ -407,8 +408,8 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
                 && toks[first..i]
                     .iter()
                     .all(|t| t.capitalized() || t.text == ".")
-                && !LABELS.contains(&toks[first].lower.as_str())
-                && !lexicon::is_determiner(&toks[first].lower)
+                && !LABELS.contains(&toks[first].lower)
+                && !lexicon::is_determiner(toks[first].lower)
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| !n.text.starts_with(|c: char| c.is_ascii_digit()));
@@ -427,9 +428,7 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
                     span_of(&toks, &(first..i))
                 } else {
                     subject(&toks)
-                        .filter(|r| {
-                            r.len() > 1 || lexicon::PRONOUNS.contains(&toks[r.start].lower.as_str())
-                        })
+                        .filter(|r| r.len() > 1 || lexicon::PRONOUNS.contains(&toks[r.start].lower))
                         .and_then(|r| span_of(&toks, &r))
                 };
                 let from = toks.get(i + 1).map_or(sent.end, |n| n.start);
@@ -470,35 +469,31 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
         // carries on a report ("went on to say", "is likely to argue", "chose not to
         // discuss"); after a determiner or a possessive the word is a noun ("his claims",
         // "Trump’s tweets").
-        let reported_infinitive = i > 1
-            && toks[i - 1].is("to")
-            && matches!(toks[i - 2].lower.as_str(), "on" | "likely" | "not");
+        let reported_infinitive =
+            i > 1 && toks[i - 1].is("to") && matches!(toks[i - 2].lower, "on" | "likely" | "not");
         let noun_or_infinitive = i > 0 && {
             let p = &toks[i - 1];
-            (p.is("to") && !reported_infinitive)
-                || NOUN_MARKERS.contains(&p.lower.as_str())
-                || possessive(p)
+            (p.is("to") && !reported_infinitive) || NOUN_MARKERS.contains(&p.lower) || possessive(p)
         };
         let before_that =
-            lexicon::is_cue_before_that(&t.lower) && toks.get(i + 1).is_some_and(|n| n.is("that"));
-        let cue = lexicon::is_cue(&t.lower) || before_that;
-        let guard = if cue { None } else { lexicon::guard(&t.lower) };
+            lexicon::is_cue_before_that(t.lower) && toks.get(i + 1).is_some_and(|n| n.is("that"));
+        let cue = lexicon::is_cue(t.lower) || before_that;
+        let guard = if cue { None } else { lexicon::guard(t.lower) };
         let stance = guard.is_some();
         if !t.word
             || !(cue || stance)
-            || (noun_or_infinitive && !before_that && !lexicon::is_noun_cue(&t.lower))
+            || (noun_or_infinitive && !before_that && !lexicon::is_noun_cue(t.lower))
         {
             i += 1;
             continue;
         }
         // Skip auxiliaries and adverbs back to the word before them.
         let mut j = i;
-        while j > 0 && i - j < 3 && lexicon::is_between(&toks[j - 1].lower) {
+        while j > 0 && i - j < 3 && lexicon::is_between(toks[j - 1].lower) {
             j -= 1;
         }
         let before = j.checked_sub(1).map(|b| &toks[b]);
-        let passive =
-            before.is_some_and(|b| lexicon::BE.contains(&b.lower.as_str())) && participle(t);
+        let passive = before.is_some_and(|b| lexicon::BE.contains(&b.lower)) && participle(t);
         let mut source_after = None;
         let np = if passive {
             if toks.get(i + 1).is_some_and(|n| n.is("by")) {
@@ -518,7 +513,7 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
                 .and_then(|b| source_before(&toks, b));
             // Only verbs of saying invert ("…,” said Smith); "…, praised the efforts" has an
             // object after it, not a source.
-            if left.is_none() && before.is_none_or(Tok::closing_punct) && lexicon::inverts(&t.lower)
+            if left.is_none() && before.is_none_or(Tok::closing_punct) && lexicon::inverts(t.lower)
             {
                 source_after = np_starting_at(&toks, i + 1, false);
             }
@@ -690,7 +685,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
     let mut found = Vec::new();
     let mut here = Vec::new();
     for (si, s) in doc.sentences().iter().enumerate() {
-        sentence_attributions(prose, s.clone(), &mut here);
+        sentence_attributions(doc, s.clone(), &mut here);
         // A cue inside a quotation is the quoted speaker's own words, not the story's
         // attribution.
         here.retain(|f| f.turn || !quoted(doc, f.cue.start));

@@ -5,34 +5,9 @@
 //! The gazetteer is `data/gazetteer.tsv`, built by `data/build_gazetteer.py` from openly
 //! licensed data and compiled in; it is parsed on first use, so start-up pays nothing.
 
+use crate::text::Words;
 use foldhash::{HashMap, HashSet};
-use std::sync::{LazyLock, OnceLock};
-
-/// A word list, looked up through a hash set built on first use: the lists run to hundreds
-/// of words and are asked about every capitalised token.
-pub struct Words {
-    list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
-}
-
-impl Words {
-    const fn new(list: &'static [&'static str]) -> Words {
-        Words {
-            list,
-            set: OnceLock::new(),
-        }
-    }
-
-    pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.list.iter().copied().collect())
-            .contains(word)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
-        self.list.iter().copied()
-    }
-}
+use std::sync::LazyLock;
 
 /// What the gazetteer knows about one name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -136,9 +111,9 @@ impl Gazetteer {
 
     /// Everything known under `name` (case-insensitive).
     pub fn lookup(&self, name: &str) -> &[Fact] {
-        self.by_name
-            .get(&name.to_lowercase())
-            .map_or(&[], Vec::as_slice)
+        crate::text::with_lowercase(name, |lower| {
+            self.by_name.get(lower).map_or(&[][..], Vec::as_slice)
+        })
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {

@@ -97,9 +97,8 @@ impl Names {
 
     /// The entry for this spelling (preferred or alias), case-insensitive.
     pub fn get(&self, spelling: &str) -> Option<&NameEntry> {
-        self.index
-            .get(&spelling.to_lowercase())
-            .and_then(|&i| self.entries.get(i))
+        crate::text::with_lowercase(spelling, |lower| self.index.get(lower).copied())
+            .and_then(|i| self.entries.get(i))
     }
 
     pub fn entries(&self) -> &[NameEntry] {

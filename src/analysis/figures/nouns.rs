@@ -1,9 +1,12 @@
 //! What a figure counts: the head noun after it, folded so that "soldiers" and "troops",
 //! "deaths" and "dead" are the same thing.
 
+use crate::text::Words;
+use std::borrow::Cow;
+
 /// Words after a number that end the search for its noun: a figure followed by them counts
 /// nothing we can name.
-const STOP: &[&str] = &[
+static STOP: Words = Words::new(&[
     "of", "to", "in", "on", "at", "and", "or", "the", "a", "an", "for", "from", "by", "with",
     "than", "as", "is", "was", "are", "were", "be", "has", "have", "had", "that", "which", "who",
     "per", "percent", "cent", "said", "says", "will", "would", "could", "can", "may", "but", "p",
@@ -11,10 +14,10 @@ const STOP: &[&str] = &[
     "after", "before", "into", "over", "under", "since", "until", "when", "while", "if", "so",
     "not", "no", "out", "up", "down", "about", "each", "all", "among", "between", "during", "last",
     "next", "ago", "earlier", "later", "apiece",
-];
+]);
 
 /// Words that say nothing about which thing a figure counts.
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: Words = Words::new(&[
     "the",
     "and",
     "for",
@@ -83,10 +86,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "had",
     "being",
     "then",
-];
+]);
 
 pub(super) fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w) || STOP.contains(&w)
+    FUNCTION_WORDS.contains(w) || STOP.contains(w)
 }
 
 /// Modifiers that make a figure a subset or an increment of what was counted before
@@ -110,7 +113,7 @@ pub(super) const DELTA: &[&str] = &[
 
 /// Units of time, repetition and scoring: "in two days" and "10 days" rarely describe the same
 /// span, so such figures are not compared.
-const UNCOMPARED: &[&str] = &[
+static UNCOMPARED: Words = Words::new(&[
     "second",
     "minute",
     "hour",
@@ -180,7 +183,7 @@ const UNCOMPARED: &[&str] = &[
     "metre",
     "meter",
     "mile",
-];
+]);
 
 /// Running tallies (delegates won, seats held) that differ by owner and by day: compared only
 /// when a mention plainly refers back ("all 95 delegates").
@@ -192,9 +195,8 @@ pub(super) const GENERIC: &[&str] = &[
     "people", "person", "man", "woman", "child", "resident", "civilian", "other", "member",
 ];
 
-/// Irregular plurals and synonyms, folded to one key.
-fn fold(word: &str) -> String {
-    let w = word.to_lowercase();
+/// Irregular plurals and synonyms of a lowercase word, folded to one key.
+fn fold(w: &str) -> Cow<'_, str> {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     let folded = match w {
         "people" | "persons" | "person" | "individuals" | "individual" => "people",
@@ -210,32 +212,35 @@ fn fold(word: &str) -> String {
         "police" | "officers" | "policemen" => "police",
         _ => return singular(w),
     };
-    folded.to_owned()
+    Cow::Borrowed(folded)
 }
 
 /// A plain English singular: "countries" -> "country", "suspects" -> "suspect".
-fn singular(w: &str) -> String {
+fn singular(w: &str) -> Cow<'_, str> {
     if let Some(stem) = w.strip_suffix("ies")
         && stem.len() > 1
     {
-        return format!("{stem}y");
+        return Cow::Owned(format!("{stem}y"));
     }
     for suffix in ["ches", "shes", "sses", "xes"] {
         if w.ends_with(suffix) {
-            return w[..w.len() - 2].to_owned();
+            return Cow::Borrowed(&w[..w.len() - 2]);
         }
     }
     match w.strip_suffix('s') {
         Some(stem) if stem.len() > 2 && !stem.ends_with('s') && !stem.ends_with('u') => {
-            stem.to_owned()
+            Cow::Borrowed(stem)
         }
-        _ => w.to_owned(),
+        _ => Cow::Borrowed(w),
     }
 }
 
 /// The event a generic noun takes part in, from a nearby participle ("were killed").
 pub(super) fn event(word: &str) -> Option<&'static str> {
-    let w = word.to_lowercase();
+    crate::text::with_lowercase(word, event_of)
+}
+
+fn event_of(w: &str) -> Option<&'static str> {
     Some(match w.trim_matches(|c: char| !c.is_alphanumeric()) {
         "killed" | "dead" | "died" | "deaths" | "perished" | "killing" => "dead",
         "injured" | "wounded" | "hurt" | "injuring" | "wounding" => "injured",
@@ -262,17 +267,17 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
             }
             continue;
         }
-        if STOP.contains(&lower.as_str()) {
+        if STOP.contains(lower.as_str()) {
             return (None, delta);
         }
         // Capitalised words are modifiers ("Russian troops") unless nothing follows.
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-        let folded = fold(w);
-        let known = folded != singular(&lower) || event(&lower).is_some();
+        let folded = fold(&lower);
+        let known = folded != singular(&lower) || event_of(&lower).is_some();
         let plural = lower.ends_with('s') || known;
         let next_is_noun = words.get(i + 1).is_some_and(|n| {
             let n = n.to_lowercase();
-            !STOP.contains(&n.as_str())
+            !STOP.contains(n.as_str())
                 && !DELTA.contains(&n.as_str())
                 && (n.ends_with('s') || fold(&n) != singular(&n))
         });
@@ -280,7 +285,7 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
         let adverb = lower.ends_with("ly")
             && words
                 .get(i + 1)
-                .is_some_and(|n| !STOP.contains(&n.to_lowercase().as_str()));
+                .is_some_and(|n| !STOP.contains(n.to_lowercase().as_str()));
         if capitalised
             || adverb
             || (!plural && next_is_noun)
@@ -288,8 +293,8 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
         {
             continue;
         }
-        if UNCOMPARED.contains(&folded.as_str())
-            || UNCOMPARED.contains(&lower.as_str())
+        if UNCOMPARED.contains(folded.as_ref())
+            || UNCOMPARED.contains(lower.as_str())
             || lower.ends_with("ly")
             || lower.ends_with("ing")
         {
@@ -301,7 +306,7 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
         {
             return (None, delta);
         }
-        return (Some(folded), delta);
+        return (Some(folded.into_owned()), delta);
     }
     (None, delta)
 }
