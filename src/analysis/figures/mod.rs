@@ -20,6 +20,7 @@ use regex::Regex;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What kind of quantity a figure is.
@@ -164,8 +165,26 @@ static BORN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s\p{Pd}]*([\p{L}][\p{L}'’.-]*)").expect("valid regex"));
+/// A dash (`\p{Pd}`), asked only of non-ASCII characters.
+static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Pd}$").expect("valid regex"));
+
+/// The first word of `s` past spaces and dashes: a letter, then letters, apostrophes, full
+/// stops and hyphens. Returns its range; the regex `^[\s\p{Pd}]*(\p{L}[\p{L}'’.-]*)` by hand,
+/// since it runs for every word after every figure.
+fn next_word(s: &str) -> Option<Range<usize>> {
+    let dash = |c: char| c == '-' || !c.is_ascii() && DASH.is_match(c.encode_utf8(&mut [0; 4]));
+    let (start, first) = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_whitespace() && !dash(c))?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    let end = s[start..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-')))
+        .map_or(s.len(), |(i, _)| start + i);
+    Some(start..end)
+}
 
 /// Sentence-initial words that look like names but are not.
 const NOT_NAMES: &[&str] = &[
@@ -645,12 +664,15 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
     let mut list: Vec<(&str, usize)> = Vec::new();
     let mut pos = 0;
     while list.len() < 5 {
-        let Some(c) = WORD.captures(tail.get(pos..).unwrap_or("")) else {
+        let rest = tail.get(pos..).unwrap_or("");
+        let Some(w) = next_word(rest) else {
             break;
         };
-        let Some(w) = c.get(1) else { break };
-        list.push((w.as_str().trim_end_matches('.'), offset + pos + w.start()));
-        pos += c.get(0).map_or(0, |m| m.end());
+        list.push((
+            rest[w.clone()].trim_end_matches('.'),
+            offset + pos + w.start,
+        ));
+        pos += w.end;
     }
     let words: Vec<&str> = list.iter().map(|(w, _)| *w).collect();
     let (noun, delta) = nouns::head(&words);

@@ -175,3 +175,13 @@ fn year_range_counts_stakes_and_echoes() {
     assert!(f.context.contains(&"obama".to_owned()));
     assert!(!f.context.contains(&"^trump".to_owned()));
 }
+
+proptest::proptest! {
+    /// The hand-written word scan after a figure finds what its regex found.
+    #[test]
+    fn next_word_is_the_regex(s in "[ \t\n—–‐\\-a-zA-ZéÉ王'’.,0-9%]{0,24}") {
+        let oracle = Regex::new(r"^[\s\p{Pd}]*(\p{L}[\p{L}'’.-]*)").unwrap();
+        let want = oracle.captures(&s).and_then(|c| c.get(1)).map(|m| m.range());
+        proptest::prop_assert_eq!(next_word(&s), want);
+    }
+}
