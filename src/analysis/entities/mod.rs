@@ -126,6 +126,8 @@ struct Token<'a> {
     initial: bool,
     /// Part of an all-capitals line (headline, dateline).
     caps_line: bool,
+    /// The first word after a line break.
+    line_start: bool,
 }
 
 /// A candidate mention before grouping.
@@ -193,15 +195,14 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
             }
         }
         let gap = prose.get(prev_end..start).unwrap_or("");
+        let line_start = gap.contains('\n');
+        // Most words follow one space: nothing in it can start a clause.
         let initial = out.is_empty()
-            || gap.contains(['"', '“', '‘', ':', '(', '—', '–', ';'])
-            || gap.contains(" - ")
-            || gap.contains("--")
-            || (gap.contains('\n')
-                && out
-                    .last()
-                    .and_then(|t| prose.get(t.start..t.end))
-                    .is_some_and(|_| !gap.trim_start().starts_with(',')));
+            || gap != " "
+                && (gap.contains(['"', '“', '‘', ':', '(', '—', '–', ';'])
+                    || gap.contains(" - ")
+                    || gap.contains("--")
+                    || line_start && !gap.trim_start().starts_with(','));
         out.push(Token {
             start,
             end,
@@ -211,6 +212,7 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
             has_lower: word.chars().any(char::is_lowercase),
             initial,
             caps_line: false,
+            line_start,
         });
         prev_end = range.start + m.end;
     }
@@ -218,12 +220,7 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
     let mut i = 0;
     while i < out.len() {
         let mut j = i + 1;
-        while j < out.len()
-            && !prose
-                .get(out[j - 1].end..out[j].start)
-                .unwrap_or("")
-                .contains('\n')
-        {
+        while j < out.len() && !out[j].line_start {
             j += 1;
         }
         let line = &out[i..j];
