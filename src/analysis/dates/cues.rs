@@ -11,7 +11,8 @@ use super::resolve::Pat;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Cues(u32);
 
-const DIGIT: u32 = 1;
+/// A four-digit run from 1600 to 2099.
+const YEAR_DIGITS: u32 = 1;
 const MONTH_NAME: u32 = 1 << 1;
 const WEEKDAY: u32 = 1 << 2;
 const SEASON: u32 = 1 << 3;
@@ -29,6 +30,12 @@ const HOUR: u32 = 1 << 14;
 const VAGUE: u32 = 1 << 15;
 const HOLIDAY: u32 = 1 << 16;
 const THEN: u32 = 1 << 17;
+/// Four digits and a hyphen ("2022-").
+const ISO_DIGITS: u32 = 1 << 18;
+/// Digits and a slash ("1/").
+const SLASH_DIGITS: u32 = 1 << 19;
+/// Digits ending in 0 before an "s" ("1990s", "'80s").
+const DECADE_DIGITS: u32 = 1 << 20;
 
 const UNITS: u32 = DAY | WEEK | MONTH | YEAR | DECADE | HOUR;
 
@@ -64,6 +71,39 @@ fn cue(word: &str) -> u32 {
     }
 }
 
+/// The cues of a sentence's runs of digits: news copy is full of numbers, most of them no
+/// year, date or decade.
+fn digit_cues(s: &[u8]) -> u32 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < s.len() {
+        if !s[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while s.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        let run = &s[start..i];
+        let next = s.get(i).copied();
+        if run.len() == 4 && (matches!(run, [b'1', b'6'..=b'9', ..]) || run.starts_with(b"20")) {
+            set |= YEAR_DIGITS;
+        }
+        if run.len() == 4 && next == Some(b'-') {
+            set |= ISO_DIGITS;
+        }
+        if next == Some(b'/') {
+            set |= SLASH_DIGITS;
+        }
+        let s_at = |k: usize| matches!(s.get(k), Some(b's' | b'S'));
+        if run.ends_with(b"0") && (s_at(i) || next == Some(b'\'') && s_at(i + 1)) {
+            set |= DECADE_DIGITS;
+        }
+    }
+    set
+}
+
 impl Cues {
     /// The cues in a sentence: its digits and its ASCII words, read once.
     pub(super) fn of(sentence: &str) -> Cues {
@@ -78,10 +118,7 @@ impl Cues {
             lower.make_ascii_lowercase();
             set |= std::str::from_utf8(lower).map_or(0, cue);
         }
-        if sentence.bytes().any(|b| b.is_ascii_digit()) {
-            set |= DIGIT;
-        }
-        Cues(set)
+        Cues(set | digit_cues(sentence.as_bytes()))
     }
 
     /// Whether `pat` can match a sentence with these cues.
@@ -90,8 +127,10 @@ impl Cues {
             Pat::MonthDay | Pat::DayMonth | Pat::MonthYear | Pat::MonthRel | Pat::Month => {
                 MONTH_NAME
             }
-            Pat::Iso | Pat::Numeric | Pat::Year => DIGIT,
-            Pat::Decade => DIGIT | DECADE_WORD,
+            Pat::Iso => ISO_DIGITS,
+            Pat::Numeric => SLASH_DIGITS,
+            Pat::Year => YEAR_DIGITS,
+            Pat::Decade => DECADE_DIGITS | DECADE_WORD,
             Pat::Century => CENTURY,
             Pat::Season => SEASON,
             Pat::Quarter => QUARTER,
@@ -134,6 +173,9 @@ mod tests {
         "fiscal 2022 periods",
         "the mid-1990s",
         "the '80s",
+        "the 1960's",
+        "1600s",
+        "the 2100s",
         "the nineties",
         "the 21st century",
         "the year nineteen eighty-four",
@@ -224,6 +266,13 @@ mod tests {
     #[test]
     fn a_sentence_without_cues_runs_no_pattern() {
         let cues = Cues::of("“We will not stop,” she said of the plan, waving.");
+        assert!(PATTERNS.iter().all(|(pat, _)| !cues.admit(*pat)));
+    }
+
+    #[test]
+    fn figures_are_not_dates() {
+        let cues =
+            Cues::of("Some 12,500 voters, 30% of 41,000, paid $2.5 million and 3,000 euros.");
         assert!(PATTERNS.iter().all(|(pat, _)| !cues.admit(*pat)));
     }
 
