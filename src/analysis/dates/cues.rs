@@ -36,37 +36,52 @@ const ISO_DIGITS: u32 = 1 << 18;
 const SLASH_DIGITS: u32 = 1 << 19;
 /// Digits ending in 0 before an "s" ("1990s", "'80s").
 const DECADE_DIGITS: u32 = 1 << 20;
+/// What makes a number of units an offset: "ago", "earlier", "from now".
+const OFFSET: u32 = 1 << 21;
+/// What makes a unit a sequel: "the day before", "the following week".
+const SEQUEL: u32 = 1 << 22;
+/// "new", of "New Year's".
+const NEW: u32 = 1 << 23;
+/// "in", of "in two weeks".
+const IN: u32 = 1 << 24;
 
 const UNITS: u32 = DAY | WEEK | MONTH | YEAR | DECADE | HOUR;
 
-/// The cue a (lower-case ASCII) word gives.
-fn cue(word: &str) -> u32 {
+/// The cue a (lower-case ASCII) word gives: bytes, so no word is checked for UTF-8.
+fn cue(word: &[u8]) -> u32 {
     match word {
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-        | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr"
-        | "aug" | "sept" | "sep" | "oct" | "nov" | "dec" => MONTH_NAME,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" => {
-            WEEKDAY
+        b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august"
+        | b"september" | b"october" | b"november" | b"december" | b"jan" | b"feb" | b"mar"
+        | b"apr" | b"aug" | b"sept" | b"sep" | b"oct" | b"nov" | b"dec" => MONTH_NAME,
+        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday"
+        | b"sunday" => WEEKDAY,
+        b"spring" | b"summer" | b"fall" | b"autumn" | b"winter" => SEASON,
+        b"quarter" | b"quarters" | b"half" | b"halfs" | b"period" | b"periods" => QUARTER,
+        b"twenties" | b"thirties" | b"forties" | b"fifties" | b"sixties" | b"seventies"
+        | b"eighties" | b"nineties" => DECADE_WORD,
+        b"century" => CENTURY,
+        b"nineteen" | b"thousand" => YEAR_WORD,
+        b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"night" | b"morning"
+        | b"afternoon" | b"evening" => DEICTIC,
+        b"day" | b"days" => DAY,
+        b"week" | b"weeks" | b"weekend" => WEEK,
+        b"month" | b"months" => MONTH,
+        b"year" | b"years" => YEAR,
+        b"decade" | b"decades" => DECADE,
+        b"hour" | b"hours" => HOUR,
+        b"ago" | b"earlier" | b"hence" => OFFSET,
+        b"before" | b"after" => OFFSET | SEQUEL,
+        b"next" | b"following" | b"previous" | b"prior" => SEQUEL,
+        b"later" | b"now" => VAGUE | OFFSET,
+        b"currently" | b"current" | b"nowadays" | b"recently" | b"lately" | b"recent" | b"past"
+        | b"soon" | b"future" | b"date" | b"coming" | b"term" | b"these" | b"few" | b"several" => {
+            VAGUE
         }
-        "spring" | "summer" | "fall" | "autumn" | "winter" => SEASON,
-        "quarter" | "quarters" | "half" | "halfs" | "period" | "periods" => QUARTER,
-        "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies" | "eighties"
-        | "nineties" => DECADE_WORD,
-        "century" => CENTURY,
-        "nineteen" | "thousand" => YEAR_WORD,
-        "today" | "tonight" | "yesterday" | "tomorrow" | "night" | "morning" | "afternoon"
-        | "evening" => DEICTIC,
-        "day" | "days" => DAY,
-        "week" | "weeks" | "weekend" => WEEK,
-        "month" | "months" => MONTH,
-        "year" | "years" => YEAR,
-        "decade" | "decades" => DECADE,
-        "hour" | "hours" => HOUR,
-        "now" | "currently" | "current" | "nowadays" | "recently" | "lately" | "recent"
-        | "past" | "soon" | "future" | "later" | "date" | "coming" | "term" => VAGUE,
-        "then" => THEN,
-        "christmas" | "independence" | "fourth" | "halloween" | "valentine" | "veterans"
-        | "boxing" | "bastille" => HOLIDAY,
+        b"new" => NEW,
+        b"in" => IN,
+        b"then" => THEN,
+        b"christmas" | b"independence" | b"fourth" | b"halloween" | b"valentine" | b"veterans"
+        | b"boxing" | b"bastille" => HOLIDAY,
         _ => 0,
     }
 }
@@ -109,42 +124,45 @@ impl Cues {
     pub(super) fn of(sentence: &str) -> Cues {
         let mut set = 0;
         let mut buf = [0u8; 12];
-        for word in sentence.split(|c: char| !c.is_ascii_alphabetic()) {
-            if word.len() < 3 || word.len() > buf.len() {
+        // Non-ASCII bytes split words as every other non-letter does.
+        for word in sentence.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
+            if word.len() < 2 || word.len() > buf.len() {
                 continue;
             }
             let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
+            lower.copy_from_slice(word);
             lower.make_ascii_lowercase();
-            set |= std::str::from_utf8(lower).map_or(0, cue);
+            set |= cue(lower);
         }
         Cues(set | digit_cues(sentence.as_bytes()))
     }
 
     /// Whether `pat` can match a sentence with these cues.
     pub(super) fn admit(self, pat: Pat) -> bool {
-        let needs = match pat {
+        let has = |cues: u32| self.0 & cues == cues;
+        let any = |cues: u32| self.0 & cues != 0;
+        match pat {
             Pat::MonthDay | Pat::DayMonth | Pat::MonthYear | Pat::MonthRel | Pat::Month => {
-                MONTH_NAME
+                has(MONTH_NAME)
             }
-            Pat::Iso => ISO_DIGITS,
-            Pat::Numeric => SLASH_DIGITS,
-            Pat::Year => YEAR_DIGITS,
-            Pat::Decade => DECADE_DIGITS | DECADE_WORD,
-            Pat::Century => CENTURY,
-            Pat::Season => SEASON,
-            Pat::Quarter => QUARTER,
-            Pat::YearWords => YEAR_WORD,
-            Pat::Deictic => DEICTIC,
-            Pat::Weekday => WEEKDAY,
-            Pat::Period => WEEK | MONTH | YEAR,
-            Pat::Offset | Pat::InOffset => UNITS,
-            Pat::Sequel => DAY | DEICTIC | WEEK | MONTH | YEAR,
-            Pat::Anaphor => DAY | THEN,
-            Pat::Vague => VAGUE | UNITS,
-            Pat::Holiday => HOLIDAY | YEAR | MONTH_NAME,
-        };
-        self.0 & needs != 0
+            Pat::Iso => has(ISO_DIGITS),
+            Pat::Numeric => has(SLASH_DIGITS),
+            Pat::Year => has(YEAR_DIGITS),
+            Pat::Decade => any(DECADE_DIGITS | DECADE_WORD),
+            Pat::Century => has(CENTURY),
+            Pat::Season => has(SEASON),
+            Pat::Quarter => has(QUARTER),
+            Pat::YearWords => has(YEAR_WORD),
+            Pat::Deictic => has(DEICTIC),
+            Pat::Weekday => has(WEEKDAY),
+            Pat::Period => any(WEEK | MONTH | YEAR),
+            Pat::Offset => any(UNITS) && has(OFFSET),
+            Pat::InOffset => any(UNITS) && has(IN),
+            Pat::Sequel => any(DAY | DEICTIC | WEEK | MONTH | YEAR) && has(SEQUEL),
+            Pat::Anaphor => any(DAY | THEN),
+            Pat::Vague => has(VAGUE),
+            Pat::Holiday => has(HOLIDAY) || has(NEW | YEAR),
+        }
     }
 }
 
@@ -198,6 +216,11 @@ mod tests {
         "in two days' time",
         "in 48 hours",
         "the day before",
+        "two weeks from now",
+        "10 years hence",
+        "the night after",
+        "the last several months",
+        "In 3 days",
         "the following morning",
         "the prior month",
         "right now",
