@@ -70,16 +70,30 @@ pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The first char of `s[i..]` and the index after it.
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    let c = s.get(i..)?.chars().next()?;
-    Some((c, i + c.len_utf8()))
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some((char::from(b), i + 1)),
+        _ => {
+            let c = s.get(i..)?.chars().next()?;
+            Some((c, i + c.len_utf8()))
+        }
+    }
 }
 
 /// The end of the run of word characters starting at `i` (`i` itself when there is none).
 fn run_end(s: &str, mut i: usize) -> usize {
-    while let Some((_, next)) = char_at(s, i).filter(|&(c, _)| is_word_char(c)) {
-        i = next;
+    let bytes = s.as_bytes();
+    loop {
+        match bytes.get(i) {
+            // ASCII, most of any draft, byte by byte; anything else as a char.
+            Some(b) if b.is_ascii_alphanumeric() => i += 1,
+            Some(b) if b.is_ascii() => return i,
+            Some(_) => match char_at(s, i).filter(|&(c, _)| is_word_char(c)) {
+                Some((_, next)) => i = next,
+                None => return i,
+            },
+            None => return i,
+        }
     }
-    i
 }
 
 /// After a word ending at `i`: more runs joined by one of `joiners`.
@@ -112,10 +126,16 @@ fn acronym_end(s: &str, start: usize) -> Option<usize> {
 pub fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, c) = s
+        // Skip ASCII that starts no word byte by byte; decode only the rest.
+        let skip = s
+            .as_bytes()
             .get(at..)?
+            .iter()
+            .position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())?;
+        let (start, c) = s
+            .get(at + skip..)?
             .char_indices()
-            .map(|(i, c)| (at + i, c))
+            .map(|(i, c)| (at + skip + i, c))
             .find(|&(_, c)| is_word_char(c))?;
         let end = if is_capital(c) {
             acronym_end(s, start)
