@@ -475,8 +475,9 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
             let p = &toks[i - 1];
             (p.is("to") && !reported_infinitive) || NOUN_MARKERS.contains(&p.lower) || possessive(p)
         };
+        // The cheap test first: a "that" after it is rare, a lookup for every word is not.
         let before_that =
-            lexicon::is_cue_before_that(t.lower) && toks.get(i + 1).is_some_and(|n| n.is("that"));
+            toks.get(i + 1).is_some_and(|n| n.is("that")) && lexicon::is_cue_before_that(t.lower);
         let cue = lexicon::is_cue(t.lower) || before_that;
         let guard = if cue { None } else { lexicon::guard(t.lower) };
         let stance = guard.is_some();
