@@ -554,9 +554,11 @@ struct Seen<'a> {
 
 impl<'a> Seen<'a> {
     fn new(sentences: &[Vec<Token<'a>>]) -> Seen<'a> {
+        // Sized for every word up front: growing the sets cost more than filling them.
+        let words = sentences.iter().map(Vec::len).sum::<usize>();
         let mut seen = Seen {
-            cap_inside: HashSet::default(),
-            lower: HashSet::default(),
+            cap_inside: HashSet::with_capacity_and_hasher(words / 4, Default::default()),
+            lower: HashSet::with_capacity_and_hasher(words / 2, Default::default()),
             by_prefix: HashMap::default(),
         };
         for t in sentences.iter().flatten().filter(|t| !t.caps_line) {
