@@ -3,8 +3,9 @@
 //! `cargo bench --bench analyze` prints time per run and MB/s for a 1,000-word draft, a
 //! 10,000-word draft and a 1 MB file. The stages are the ones every draft goes through:
 //! `Document::new` (prose mask, blocks, sentences, quotations, line index), `Facts::compute`
-//! (every analysis pass), `analyze` (facts, rules, suppressions) and `end_to_end` (text to
-//! findings, what `copydesk check` does per file).
+//! (every analysis pass), `analyze` (facts, rules, suppressions), `end_to_end` (text to
+//! findings, what `copydesk check` does per file) and `end_to_end_news` (real articles, when
+//! the development corpora are beside the repository).
 
 mod drafts;
 
@@ -83,4 +84,47 @@ fn end_to_end(bencher: Bencher<'_, '_>, size: &str) {
         let doc = Document::new(black_box(text), Format::Markdown);
         copydesk::check(&doc, &config)
     });
+}
+
+/// Real news, when the development corpora sit beside the repository (`../shared`, or
+/// `COPYDESK_SHARED`): TimeBank and PolNeAR dev, one article at a time, as `check` reads them.
+/// Empty without them, so the bench still runs for anyone.
+static NEWS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let shared = std::env::var_os("COPYDESK_SHARED").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        std::path::PathBuf::from,
+    );
+    [
+        "corpus/tempeval3/timebank.jsonl",
+        "corpus/polnear/polnear_dev.jsonl",
+    ]
+    .iter()
+    .filter_map(|f| std::fs::read_to_string(shared.join(f)).ok())
+    .flat_map(|jsonl| {
+        jsonl
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|d| d["text"].as_str().map(str::to_owned))
+            .collect::<Vec<_>>()
+    })
+    .collect()
+});
+
+#[divan::bench]
+fn end_to_end_news(bencher: Bencher<'_, '_>) {
+    let config = config();
+    let bytes: usize = NEWS.iter().map(String::len).sum();
+    bencher
+        .counter(divan::counter::BytesCount::new(bytes))
+        .bench(|| {
+            NEWS.iter()
+                .map(|text| {
+                    copydesk::check(
+                        &Document::new(black_box(text.as_str()), Format::Plain),
+                        &config,
+                    )
+                    .len()
+                })
+                .sum::<usize>()
+        });
 }
