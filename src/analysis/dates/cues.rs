@@ -86,35 +86,24 @@ fn cue(word: &[u8]) -> u32 {
     }
 }
 
-/// The cues of a sentence's runs of digits: news copy is full of numbers, most of them no
-/// year, date or decade.
-fn digit_cues(s: &[u8]) -> u32 {
+/// The cues of one run of digits, `s[start..end]`: news copy is full of numbers, most of them
+/// no year, date or decade.
+fn digit_cues(s: &[u8], start: usize, end: usize) -> u32 {
     let mut set = 0;
-    let mut i = 0;
-    while i < s.len() {
-        if !s[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while s.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        let run = &s[start..i];
-        let next = s.get(i).copied();
-        if run.len() == 4 && (matches!(run, [b'1', b'6'..=b'9', ..]) || run.starts_with(b"20")) {
-            set |= YEAR_DIGITS;
-        }
-        if run.len() == 4 && next == Some(b'-') {
-            set |= ISO_DIGITS;
-        }
-        if next == Some(b'/') {
-            set |= SLASH_DIGITS;
-        }
-        let s_at = |k: usize| matches!(s.get(k), Some(b's' | b'S'));
-        if run.ends_with(b"0") && (s_at(i) || next == Some(b'\'') && s_at(i + 1)) {
-            set |= DECADE_DIGITS;
-        }
+    let run = &s[start..end];
+    let next = s.get(end).copied();
+    if run.len() == 4 && (matches!(run, [b'1', b'6'..=b'9', ..]) || run.starts_with(b"20")) {
+        set |= YEAR_DIGITS;
+    }
+    if run.len() == 4 && next == Some(b'-') {
+        set |= ISO_DIGITS;
+    }
+    if next == Some(b'/') {
+        set |= SLASH_DIGITS;
+    }
+    let s_at = |k: usize| matches!(s.get(k), Some(b's' | b'S'));
+    if run.ends_with(b"0") && (s_at(end) || next == Some(b'\'') && s_at(end + 1)) {
+        set |= DECADE_DIGITS;
     }
     set
 }
@@ -122,19 +111,33 @@ fn digit_cues(s: &[u8]) -> u32 {
 impl Cues {
     /// The cues in a sentence: its digits and its ASCII words, read once.
     pub(super) fn of(sentence: &str) -> Cues {
+        let s = sentence.as_bytes();
         let mut set = 0;
         let mut buf = [0u8; 12];
-        // Non-ASCII bytes split words as every other non-letter does.
-        for word in sentence.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
-            if word.len() < 2 || word.len() > buf.len() {
-                continue;
+        let mut i = 0;
+        // One pass over the bytes: runs of ASCII letters are words, runs of digits numbers;
+        // everything else (non-ASCII bytes too) separates them.
+        while let Some(&b) = s.get(i) {
+            let start = i;
+            if b.is_ascii_alphabetic() {
+                while s.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                if let Some(lower) = buf.get_mut(..i - start).filter(|w| w.len() >= 2) {
+                    lower.copy_from_slice(&s[start..i]);
+                    lower.make_ascii_lowercase();
+                    set |= cue(lower);
+                }
+            } else if b.is_ascii_digit() {
+                while s.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+                set |= digit_cues(s, start, i);
+            } else {
+                i += 1;
             }
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word);
-            lower.make_ascii_lowercase();
-            set |= cue(lower);
         }
-        Cues(set | digit_cues(sentence.as_bytes()))
+        Cues(set)
     }
 
     /// Whether `pat` can match a sentence with these cues.
