@@ -173,18 +173,19 @@ fn tokens<'a>(doc: &'a Document, range: Range<usize>) -> Vec<Tok<'a>> {
     ) else {
         return Vec::new();
     };
-    crate::text::tokens(slice)
-        .map(|m| {
-            let text = slice.get(m.clone()).unwrap_or("");
-            Tok {
-                start: range.start + m.start,
-                end: range.start + m.end,
-                text,
-                lower: lower.get(m).unwrap_or(""),
-                word: text.chars().next().is_some_and(char::is_alphanumeric),
-            }
-        })
-        .collect()
+    // About one token per four bytes of news prose: sized once, not grown token by token.
+    let mut toks = Vec::with_capacity(slice.len() / 4 + 1);
+    toks.extend(crate::text::tokens(slice).map(|m| {
+        let text = slice.get(m.clone()).unwrap_or("");
+        Tok {
+            start: range.start + m.start,
+            end: range.start + m.end,
+            text,
+            lower: lower.get(m).unwrap_or(""),
+            word: text.chars().next().is_some_and(char::is_alphanumeric),
+        }
+    }));
+    toks
 }
 
 /// The noun phrase that ends at token `j` (its head), extended left over names, titles and
