@@ -21,6 +21,7 @@ use foldhash::{HashMap, HashSet};
 use lexicon::{Fact, GAZETTEER};
 use regex::Regex;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What kind of thing an entity is.
@@ -144,11 +145,11 @@ struct Candidate {
 }
 
 /// A name as one line: a hard-wrapped "Marco\nFerreira" is "Marco Ferreira".
-fn one_line(s: &str) -> String {
+fn one_line(s: &str) -> Cow<'_, str> {
     if s.contains(['\n', '\r']) {
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
-        s.to_owned()
+        Cow::Borrowed(s)
     }
 }
 
@@ -610,7 +611,7 @@ fn candidates_of_run(
             .get(run_toks[0].start..run_toks[run_toks.len() - 1].end)
             .unwrap_or(""),
     );
-    let whole_text = whole_text.as_str();
+    let whole_text = whole_text.as_ref();
     // A name known as a whole ("United Arab Emirates", "New Zealand") is not split.
     let known_whole = names.get(whole_text).is_some()
         || fact_kind(GAZETTEER.lookup(whole_text)).is_some()
@@ -734,7 +735,7 @@ fn candidates_of_run(
     let Some(name) = prose.get(start..stop) else {
         return;
     };
-    let name = &one_line(name);
+    let name: &str = &one_line(name);
     if words.len() == 1 {
         let w = words[0];
         if matches!(w, "I" | "A" | "O" | "OK" | "The" | "An")
@@ -823,7 +824,7 @@ fn candidates_of_run(
     let Some(name) = prose.get(start..stop) else {
         return;
     };
-    let name = &one_line(name);
+    let name: &str = &one_line(name);
     let prev = toks
         .get(i.wrapping_sub(1))
         .filter(|_| i > 0 && title_start.is_none())
@@ -1202,7 +1203,7 @@ fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<B
             let cand = Candidate {
                 start,
                 end,
-                name: one_line(prose.get(start..end).unwrap_or(&key)),
+                name: one_line(prose.get(start..end).unwrap_or(&key)).into_owned(),
                 tokens: n,
                 kind,
                 strong: true,
