@@ -1264,21 +1264,27 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Settle an entity: its kind by vote, mention forms, definition, description and facts.
 fn finish(prose: &str, b: Builder, names: &Names) -> Entity {
     let kind = top_kind(&b.votes);
-    let mut name = b.name.clone();
-    if name.is_empty() {
+    let name = if b.name.is_empty() {
         // Named only in a headline: title-case the capitals.
-        name = b
-            .mentions
+        b.mentions
             .first()
             .map(|(c, _)| title_case(&c.name))
-            .unwrap_or_default();
-    }
+            .unwrap_or_default()
+    } else {
+        b.name
+    };
     let name_words = name.split(' ').count();
     let mut mentions = Vec::with_capacity(b.mentions.len());
     let mut aliases: Vec<String> = Vec::new();
     let mut description = None;
     let mut definition = None;
-    for (c, variant) in &b.mentions {
+    // Where full references end, for an appositive when the first has no title.
+    let mut full_ends = Vec::new();
+    // The mentions are the builder's own: their names and titles move, not copy.
+    for (c, variant) in b.mentions {
+        if c.form == Form::Full {
+            full_ends.push(c.end);
+        }
         let form = match c.form {
             Form::Full if c.name.split(' ').count() < name_words => Form::Short,
             f => f,
@@ -1301,18 +1307,14 @@ fn finish(prose: &str, b: Builder, names: &Names) -> Entity {
         mentions.push(Mention {
             start: c.start,
             end: c.end,
-            text: c.name.clone(),
+            text: c.name,
             form,
-            title: c.title.as_ref().map(|(t, _)| t.clone()),
-            variant: *variant,
+            title: c.title.map(|(t, _)| t),
+            variant,
         });
     }
     if description.is_none() {
-        description = b
-            .mentions
-            .iter()
-            .filter(|(c, _)| c.form == Form::Full)
-            .find_map(|(c, _)| appositive(prose, c.end));
+        description = full_ends.into_iter().find_map(|end| appositive(prose, end));
     }
     let mut e = Entity {
         name,
