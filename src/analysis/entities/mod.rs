@@ -961,13 +961,13 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
                 if c.form == Form::Nationality {
                     return None;
                 }
-                let surname = last_word(&key).to_owned();
+                let surname = last_word(&key);
                 if c.tokens == 1 {
-                    by_surname.get(&surname).copied()
+                    by_surname.get(surname).copied()
                 } else {
                     // A full name after its surname alone: "Tokayev ... Kassym-Jomart Tokayev".
                     // Not a team named after its city: "Volgograd ... Rotor Volgograd".
-                    by_name.get(&surname).copied().filter(|&e| {
+                    by_name.get(surname).copied().filter(|&e| {
                         ents[e].name.split(' ').count() == 1
                             && c.kind == Kind::Person
                             && ents[e]
@@ -1039,14 +1039,19 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         {
             c.form = Form::Acronym;
         }
-        by_name.entry(key.clone()).or_insert(idx);
+        // Keys are copied only when new; the name's own key moves in last.
+        let first_index = |map: &mut HashMap<String, usize>, k: &str| {
+            if !map.contains_key(k) {
+                map.insert(k.to_owned(), idx);
+            }
+        };
         if c.kind == Kind::Organization {
-            by_name.entry(company_stem(&key).to_owned()).or_insert(idx);
+            first_index(&mut by_name, company_stem(&key));
         }
         // Only people have surnames: "Rotor Volgograd" does not claim "Volgograd".
         if c.tokens > 1 && c.kind == Kind::Person {
-            let surname = last_word(&key).to_owned();
-            by_surname.entry(surname.clone()).or_insert(idx);
+            let surname = last_word(&key);
+            first_index(&mut by_surname, surname);
             by_prefix
                 .entry(surname.chars().take(2).collect())
                 .or_default()
@@ -1057,6 +1062,7 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
                 .or_default()
                 .push(idx);
         }
+        by_name.entry(key).or_insert(idx);
         e.mentions.push((c, variant));
         placed.push(idx);
     }
