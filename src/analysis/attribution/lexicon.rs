@@ -665,6 +665,75 @@ const BETWEEN: &[&str] = &[
     "would",
 ];
 
+/// Verbs whose subject is what seems, not who says so ("Kasich appears to lead", "the plan
+/// seemed doomed"): PolNeAR marks them as attributions with no source.
+const RAISING: &[&str] = &[
+    "appear", "appeared", "appears", "seem", "seemed", "seeming", "seems",
+];
+
+/// Prepositions: a noun phrase after one is not the subject of its clause.
+const PREPOSITIONS: &[&str] = &[
+    "about",
+    "against",
+    "amid",
+    "among",
+    "at",
+    "by",
+    "despite",
+    "during",
+    "following",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "over",
+    "than",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "with",
+    "without",
+];
+
+/// Conjunctions and sentence adverbs that open an adverbial before the subject of a clause
+/// ("When he returned, …", "However, …").
+const CONJUNCTIONS: &[&str] = &[
+    "after",
+    "although",
+    "as",
+    "because",
+    "before",
+    "however",
+    "if",
+    "meanwhile",
+    "once",
+    "since",
+    "though",
+    "unless",
+    "until",
+    "when",
+    "where",
+    "whether",
+    "while",
+];
+
+pub fn is_preposition(lower: &str) -> bool {
+    PREPOSITIONS.contains(&lower)
+}
+
+pub fn is_conjunction(lower: &str) -> bool {
+    CONJUNCTIONS.contains(&lower)
+}
+
+/// Whether `lower` is a verb like "seems" whose subject is not a source.
+pub fn is_raising(lower: &str) -> bool {
+    RAISING.contains(&lower)
+}
+
 /// Forms of "be" that make a following participle passive ("is expected", "was reported").
 pub const BE: &[&str] = &[
     "am", "are", "be", "been", "being", "is", "was", "were", "’s",
@@ -797,7 +866,15 @@ pub fn inverts(lower: &str) -> bool {
 }
 
 pub fn is_between(lower: &str) -> bool {
-    BETWEENS.contains(lower) || (lower.len() > 4 && lower.ends_with("ly") && lower != "only")
+    BETWEENS.contains(lower)
+        || is_ly_adverb(lower)
+        || lower.ends_with("n't")
+        || lower.ends_with("n’t")
+}
+
+/// "repeatedly", "publicly": an adverb by its ending (but a capitalised "Kelly" is a name).
+pub fn is_ly_adverb(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ly") && lower != "only" && !BETWEENS.contains(lower)
 }
 
 pub fn is_determiner(lower: &str) -> bool {

@@ -160,6 +160,12 @@ impl Tok<'_> {
     fn is(&self, s: &str) -> bool {
         self.lower == s
     }
+    /// An auxiliary or adverb that may stand between a source and its cue; a capitalised word
+    /// with an adverb's ending is a name ("Kelly said").
+    fn between(&self) -> bool {
+        lexicon::is_between(&self.lower)
+            && !(self.capitalized() && lexicon::is_ly_adverb(&self.lower))
+    }
     fn closing_punct(&self) -> bool {
         matches!(self.text, "," | "”" | "\"" | "’" | "—" | "–" | ")")
     }
@@ -252,11 +258,25 @@ fn np_starting_at(toks: &[Tok<'_>], i: usize, lowercase_start: bool) -> Option<R
     let mut k = i + usize::from(det);
     let mut end = None;
     while let Some(t) = toks.get(k) {
-        if k - i >= 8 || !t.word || lexicon::is_cue(&t.lower) || lexicon::is_between(&t.lower) {
+        // The full stop of a title's abbreviation ("Gov. Mike Pence").
+        let title_stop = t.text == "."
+            && k > i
+            && toks[k - 1].capitalized()
+            && toks[k - 1].text.len() <= 4
+            && toks[k - 1].end == t.start
+            && toks.get(k + 1).is_some_and(Tok::capitalized);
+        if title_stop && k - i < 8 {
+            k += 1;
+            continue;
+        }
+        if k - i >= 8 || !t.word || lexicon::is_cue(&t.lower) || t.between() {
             break;
         }
         let of_between_names = t.is("of") && toks.get(k + 1).is_some_and(Tok::capitalized);
-        if !t.capitalized() && !of_between_names && lexicon::is_not_source(&t.lower) {
+        // A lowercase past form after a name is its verb ("Ana Lind vetoed").
+        let verb =
+            k > i && toks[k - 1].capitalized() && !t.capitalized() && t.lower.ends_with("ed");
+        if verb || (!t.capitalized() && !of_between_names && lexicon::is_not_source(&t.lower)) {
             break;
         }
         end = Some(k + 1);
@@ -286,14 +306,26 @@ fn source_before(toks: &[Tok<'_>], b: usize) -> Option<Range<usize>> {
             let comma = back(",", &["“", "”", "\"", "(", ")", ":", ";"])?;
             let named = |r: Range<usize>| {
                 toks.get(r.end - 1)
-                    .is_some_and(Tok::capitalized)
+                    .is_some_and(|h| h.capitalized() || h.text == ")")
                     .then_some(r)
             };
             // "Vann Newkirk, a writer for The Atlantic, said" or "Carter’s press secretary,
-            // Peter Cook, told": the name on either side of the apposition.
+            // Peter Cook, told": the name on either side of the apposition; not a date or place
+            // after the preposition that opens the sentence ("On Sunday, Clinton …, said").
+            let opening_phrase = |r: &Range<usize>| {
+                r.start.checked_sub(1).is_some_and(|p| {
+                    lexicon::is_preposition(&toks[p].lower) && toks[..p].iter().all(|t| !t.word)
+                })
+            };
+            // The name before the apposition may close a parenthesis ("Sen. Al Poe (D-Ore.),").
+            let before_comma = |k: usize| match toks[k].text {
+                ")" => source_before(toks, k),
+                _ => np_ending_at(toks, k),
+            };
             comma
                 .checked_sub(1)
-                .and_then(|k| np_ending_at(toks, k))
+                .and_then(before_comma)
+                .filter(|r| !opening_phrase(r))
                 .and_then(named)
                 .or_else(|| np_ending_at(toks, b.checked_sub(1)?).and_then(named))
         }
@@ -327,9 +359,36 @@ fn span_of(toks: &[Tok<'_>], r: &Range<usize>) -> Option<Span> {
     ))
 }
 
-/// The first noun phrase of a sentence (its subject, usually), past opening punctuation.
-fn subject(toks: &[Tok<'_>]) -> Option<Range<usize>> {
-    let i = toks.iter().position(|t| t.word)?;
+/// The first noun phrase of a sentence before token `upto` (its subject, usually), past
+/// opening punctuation and a leading adverbial ("On Sunday, Clinton …", "But Clinton …").
+fn subject(toks: &[Tok<'_>], upto: usize) -> Option<Range<usize>> {
+    let toks = toks.get(..upto)?;
+    let coordinator = |t: &Tok<'_>| {
+        matches!(
+            t.lower.as_str(),
+            "and" | "but" | "now" | "or" | "so" | "still" | "then" | "yet"
+        )
+    };
+    let mut i = toks.iter().position(|t| t.word)?;
+    while toks.get(i).is_some_and(coordinator) {
+        i += 1;
+    }
+    let first = toks.get(i)?;
+    let adverbial = !lexicon::is_determiner(&first.lower)
+        && (lexicon::is_conjunction(&first.lower)
+            || first.between()
+            || lexicon::is_preposition(&first.lower)
+            || first.lower.ends_with("ing"));
+    if adverbial {
+        i = toks[i..]
+            .iter()
+            .take(20)
+            .position(|t| t.text == ",")
+            .map_or(i + 1, |c| i + c + 1);
+        while toks.get(i).is_some_and(coordinator) {
+            i += 1;
+        }
+    }
     np_starting_at(toks, i, false)
 }
 
@@ -420,15 +479,18 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
                 .iter()
                 .any(|f| f.cue.start >= sent.start && f.cue.end <= t.start);
             if label || (introduces && !cue_before) {
-                // Without a verb the sentence's subject is a guess: trust a pronoun or a
-                // phrase of two words or more ("The ministry was blunt:"), not a lone
-                // capitalised first word ("Wait, it gets better:").
+                // Without a verb the sentence's subject is a guess: trust a pronoun, a
+                // phrase of two words or more ("The ministry was blunt:") or one a verb
+                // follows ("Trump boomed:"), not a lone capitalised first word ("Wait, it
+                // gets better:").
                 let source = if label {
                     span_of(&toks, &(first..i))
                 } else {
-                    subject(&toks)
+                    subject(&toks, i)
                         .filter(|r| {
-                            r.len() > 1 || lexicon::PRONOUNS.contains(&toks[r.start].lower.as_str())
+                            r.len() > 1
+                                || lexicon::PRONOUNS.contains(&toks[r.start].lower.as_str())
+                                || toks.get(r.end).is_some_and(|t| t.word)
                         })
                         .and_then(|r| span_of(&toks, &r))
                 };
@@ -491,9 +553,19 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             i += 1;
             continue;
         }
-        // Skip auxiliaries and adverbs back to the word before them.
+        // Skip auxiliaries and adverbs back to the word before them, and the light verb of
+        // "made it clear", "made no mention".
+        let light = matches!(t.lower.as_str(), "clear" | "mention");
         let mut j = i;
-        while j > 0 && i - j < 3 && lexicon::is_between(&toks[j - 1].lower) {
+        while j > 0
+            && i - j < 3
+            && (toks[j - 1].between()
+                || (light
+                    && matches!(
+                        toks[j - 1].lower.as_str(),
+                        "it" | "no" | "made" | "make" | "makes" | "making"
+                    )))
+        {
             j -= 1;
         }
         let before = j.checked_sub(1).map(|b| &toks[b]);
@@ -513,14 +585,34 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
             } else {
                 Some(j)
             };
+            // A participle after a comma or after an object ("…, saying", "issued a
+            // statement saying") shares the clause's subject, not the phrase before it.
+            let ing = t.lower.ends_with("ing");
+            let object = |r: &Range<usize>| {
+                r.start.checked_sub(1).is_some_and(|p| {
+                    let w = &toks[p];
+                    w.word
+                        && !w.capitalized()
+                        && !lexicon::is_not_source(&w.lower)
+                        && !lexicon::is_preposition(&w.lower)
+                        && !w.between()
+                })
+            };
+            let after_comma = before.is_some_and(|b| b.text == ",");
             let left = end
                 .and_then(|e| e.checked_sub(1))
-                .and_then(|b| source_before(&toks, b));
+                .and_then(|b| source_before(&toks, b))
+                .filter(|r| !(ing && (after_comma || object(r))));
             // Only verbs of saying invert ("…,” said Smith); "…, praised the efforts" has an
             // object after it, not a source.
             if left.is_none() && before.is_none_or(Tok::closing_punct) && lexicon::inverts(&t.lower)
             {
-                source_after = np_starting_at(&toks, i + 1, false);
+                // "…, said it was late": after a plain comma a pronoun is what is said.
+                source_after = np_starting_at(&toks, i + 1, false).filter(|r| {
+                    !(after_comma
+                        && r.len() == 1
+                        && lexicon::PRONOUNS.contains(&toks[r.start].lower.as_str()))
+                });
             }
             left
         };
@@ -539,16 +631,14 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
                 || before.is_some_and(|b| b.is("and") || b.is(",")));
         let source = match np.clone().or(source_after.clone()) {
             Some(r) => span_of(&toks, &r),
-            None if shares_source => {
-                out[base..].iter().rev().find_map(|f| f.source).or_else(|| {
-                    subject(&toks)
-                        .filter(|r| r.end <= i)
-                        .and_then(|r| span_of(&toks, &r))
-                })
-            }
+            None if shares_source => out[base..]
+                .iter()
+                .find_map(|f| f.source)
+                .or_else(|| subject(&toks, i).and_then(|r| span_of(&toks, &r))),
             None => None,
         }
-        .map(|src| anonymous_phrase_start(prose, sent, src));
+        .map(|src| anonymous_phrase_start(prose, sent, src))
+        .filter(|_| !lexicon::is_raising(&t.lower));
         // Content: what follows the cue, or what precedes the source when they close the
         // sentence ("The plan is dead, Smith said.").
         let group_start = np.as_ref().map_or(j, |r| r.start);

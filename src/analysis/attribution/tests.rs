@@ -308,3 +308,47 @@ fn reported_infinitives_carry_the_subject() {
     );
     assert!(cues("Smith wants to say more.").iter().all(|c| c != "say"));
 }
+
+#[test]
+fn participles_take_the_clause_subject() {
+    let p = pairs("At the rally, she compared herself to Okafor, saying the race was close.");
+    assert_eq!(p, [("saying".into(), "she".into())]);
+    let p = pairs("When she returned she began by saying, “We will appeal.”");
+    assert_eq!(p, [("saying".into(), "she".into())]);
+    let p = pairs("On Friday, the mayor’s office issued a statement calling the vote unfair.");
+    assert!(p[0].1.starts_with("the mayor’s office"), "{p:?}");
+    let p = pairs("Gov. Ana Lind vetoed the bill, saying it cost too much.");
+    assert_eq!(p, [("saying".into(), "Gov. Ana Lind".into())]);
+    // A report before the participle lends it its source, not the clause nested in it.
+    let p = pairs("Dale said he doubted the count, arguing that it was rushed.");
+    assert_eq!(p[0], ("said".into(), "Dale".into()));
+    assert_eq!(p.last(), Some(&("arguing".into(), "Dale".into())));
+}
+
+#[test]
+fn seeming_has_no_source_and_light_verbs_are_skipped() {
+    let p = pairs("The deal seems doomed.");
+    assert_eq!(p, [("seems".into(), "-".into())]);
+    let p = pairs("Okafor made it clear that she would run. Lind didn’t mention the vote.");
+    assert_eq!(
+        p,
+        [
+            ("clear".into(), "Okafor".into()),
+            ("mention".into(), "Lind".into())
+        ]
+    );
+}
+
+#[test]
+fn names_ending_like_adverbs_are_sources() {
+    let p = pairs("“The file is valuable,” said Kelly. Lisa Daly said so.");
+    assert_eq!(
+        p,
+        [
+            ("said".into(), "Kelly".into()),
+            ("said".into(), "Lisa Daly".into())
+        ]
+    );
+    let p = pairs("But Sen. Ana Lind (D-Ore.), noting the delay, said it was late.");
+    assert_eq!(p[1], ("said".into(), "Sen. Ana Lind".into()));
+}
