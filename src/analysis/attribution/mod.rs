@@ -406,6 +406,40 @@ fn participle(t: &Tok<'_>) -> bool {
     t.lower.ends_with("ed") || matches!(t.lower.as_str(), "said" | "told" | "known" | "shown")
 }
 
+/// A cue word in a sense that reports nothing: "called" naming something ("a firm called
+/// Gavekal", "the so called plan"), "added" adding ("added to the tension", "added up").
+fn not_reporting(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    let next = toks.get(i + 1);
+    match t.lower.as_str() {
+        "called" => {
+            let a_name_follows = next.is_some_and(|n| {
+                n.capitalized() || n.is("the") || matches!(n.text, "“" | "\"" | "#")
+            });
+            let so = i > 0 && toks[i - 1].is("so");
+            // "a firm called", "a short film called": an indefinite noun phrase just before,
+            // not the sentence's subject ("A union called the strike unlawful").
+            let first_word = toks.iter().position(|t| t.word);
+            let indefinite = i > 0
+                && toks[i - 1].word
+                && !toks[i - 1].capitalized()
+                && !lexicon::is_not_source(&toks[i - 1].lower)
+                && (2..=4).any(|k| {
+                    i.checked_sub(k).is_some_and(|d| {
+                        matches!(toks[d].lower.as_str(), "a" | "an")
+                            && Some(d) != first_word
+                            && toks[d + 1..i].iter().all(|t| t.word)
+                    })
+                });
+            a_name_follows && (so || indefinite)
+        }
+        "added" => next.is_some_and(|n| n.is("to") || n.is("up")),
+        _ => false,
+    }
+}
+
 /// Every attribution in one sentence (`range`, document offsets of the prose).
 fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>) {
     let toks = tokens(prose, range.clone());
@@ -549,6 +583,7 @@ fn sentence_attributions(prose: &str, range: Range<usize>, out: &mut Vec<Found>)
         if !t.word
             || !(cue || stance)
             || (noun_or_infinitive && !before_that && !lexicon::is_noun_cue(&t.lower))
+            || not_reporting(&toks, i)
         {
             i += 1;
             continue;
