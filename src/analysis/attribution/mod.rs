@@ -100,6 +100,15 @@ static ANONYMOUS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The writer's own turns of phrase built on a cue word ("It's worth noting", "Having said
+/// that", "That said,"): no one is being quoted.
+static IDIOM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:it(?:'s|’s| is| was)|is|was) (?:also |still )?worth (?:noting|mentioning|saying)|goes without saying|needless to say|suffice it to say|to say the least|so to speak|that is to say|having said that|(?-i:That) said,|enough said)",
+    )
+    .expect("valid regex")
+});
+
 /// Words before a colon that label a note, not a speaker ("Update: …").
 const LABELS: &[&str] = &[
     "answer",
@@ -819,6 +828,14 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
         // A cue inside a quotation is the quoted speaker's own words, not the story's
         // attribution.
         here.retain(|f| f.turn || !quoted(doc, f.cue.start));
+        if let Some(text) = prose.get(s.clone()) {
+            let idioms: Vec<_> = IDIOM.find_iter(text).map(|m| m.range()).collect();
+            here.retain(|f| {
+                !idioms
+                    .iter()
+                    .any(|m| s.start + m.start <= f.cue.start && f.cue.end <= s.start + m.end)
+            });
+        }
         drop_nested(prose, &mut here);
         found.extend(here.drain(..).map(|f| (f, si)));
     }

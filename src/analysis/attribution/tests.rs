@@ -370,3 +370,11 @@ fn naming_and_adding_are_not_reports() {
     let p = pairs("Okafor called the plan a failure.");
     assert_eq!(p, [("called".into(), "Okafor".into())]);
 }
+
+#[test]
+fn the_writers_idioms_are_not_attributions() {
+    assert!(pairs("It’s worth noting that the vote was close.").is_empty());
+    assert!(pairs("That said, the plan has critics. Having said that, it may pass.").is_empty());
+    let p = pairs("The sign that said, “Welcome,” was gone. Lind said that, too.");
+    assert_eq!(p.len(), 2, "{p:?}");
+}
