@@ -416,7 +416,8 @@ fn participle(t: &Tok<'_>) -> bool {
 }
 
 /// A cue word in a sense that reports nothing: "called" naming something ("a firm called
-/// Gavekal", "the so called plan"), "added" adding ("added to the tension", "added up").
+/// Gavekal", "the so called plan"), "added" adding ("added to the tension", "added up"),
+/// "showed up", and the byline note "Davis reported from Kabul".
 fn not_reporting(toks: &[Tok<'_>], i: usize) -> bool {
     let Some(t) = toks.get(i) else {
         return false;
@@ -445,6 +446,8 @@ fn not_reporting(toks: &[Tok<'_>], i: usize) -> bool {
             a_name_follows && (so || indefinite)
         }
         "added" => next.is_some_and(|n| n.is("to") || n.is("up")),
+        "showed" | "show" | "shows" | "showing" => next.is_some_and(|n| n.is("up")),
+        "reported" => next.is_some_and(|n| n.is("from")),
         _ => false,
     }
 }

@@ -365,6 +365,7 @@ fn names_ending_like_adverbs_are_sources() {
 fn naming_and_adding_are_not_reports() {
     assert!(pairs("She joined a small firm called Lindqvist Partners.").is_empty());
     assert!(pairs("The rain added to the gloom. The costs added up.").is_empty());
+    assert!(pairs("Then Okafor showed up. Ana Lind reported from Oslo.").is_empty());
     let p = pairs("A union called the strike unlawful. He added to reporters that it was over.");
     assert_eq!(p.len(), 1, "{p:?}");
     let p = pairs("Okafor called the plan a failure.");
