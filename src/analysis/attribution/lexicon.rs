@@ -437,9 +437,41 @@ const STANCE_WORDS: &[&str] = &[
 /// Stance verbs too common in generic uses ("we want", "they see") to follow a pronoun: they
 /// count only after a capitalised name ("Sanders wants", "the Clinton campaign believes").
 const STANCE_AFTER_NAME: &[&str] = &[
-    "believe", "believes", "know", "plans", "pledged", "see", "sees", "spoke", "supports",
-    "thinks", "want", "wanted", "wants",
+    "believe", "believes", "expect", "know", "plans", "pledged", "see", "sees", "spoke",
+    "supports", "think", "thinks", "want", "wanted", "wants", "worry",
 ];
+
+/// Plural nouns for people whose views a story reports ("his advisers believe", "some
+/// strategists think"): as a subject they meet a stance verb's guard like a name.
+const PEOPLE: &[&str] = &[
+    "activists",
+    "advisers",
+    "advisors",
+    "aides",
+    "allies",
+    "analysts",
+    "backers",
+    "critics",
+    "delegates",
+    "donors",
+    "economists",
+    "experts",
+    "insiders",
+    "lawmakers",
+    "leaders",
+    "members",
+    "observers",
+    "officials",
+    "operatives",
+    "researchers",
+    "strategists",
+    "supporters",
+    "voters",
+];
+
+pub fn is_people(lower: &str) -> bool {
+    PEOPLE.contains(&lower)
+}
 
 /// Stance and action words that PolNeAR marks as cues at least about half the time whatever
 /// stands before them ("was eager to", "the ruling ordered", "championed the bill"): no

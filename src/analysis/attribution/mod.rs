@@ -349,7 +349,8 @@ fn guard_met(toks: &[Tok<'_>], r: &Range<usize>, g: lexicon::Guard) -> bool {
     let Some(h) = r.end.checked_sub(1).and_then(|k| toks.get(k)) else {
         return false;
     };
-    let named = h.capitalized() || h.text == ")";
+    // "Clinton's advisers believe": a group of people names its holders of a view.
+    let named = h.capitalized() || h.text == ")" || lexicon::is_people(&h.lower);
     let pronoun = lexicon::PRONOUNS.contains(&h.lower.as_str());
     match g {
         lexicon::Guard::Named => named || pronoun,

@@ -205,6 +205,8 @@ fn stance_verbs_need_a_named_subject() {
     assert!(pairs("The deal was backed by donors.").is_empty());
     assert!(pairs("The union backed the deal.").is_empty());
     assert!(pairs("Their calls went unanswered.").is_empty());
+    let p = pairs("Her advisers believe the lead will hold. We think so too.");
+    assert_eq!(p, [("believe".into(), "Her advisers".into())]);
     let p = pairs("Okafor issued a warning. The printer issued a receipt. She points to the data.");
     assert_eq!(
         p,
