@@ -23,10 +23,10 @@ SCORER = os.path.join(SHARED, "eval", "attribution", "score_attribution.py")
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 BINARY = os.path.join(TARGET, "release", "copydesk")
 
-# The levels reached on polnear_dev (relation F1 0.751, source correct 91.6%); --gate fails
+# The levels reached on polnear_dev (relation F1 0.752, source correct 91.6%); --gate fails
 # below them. Issue #5 asks for relation F1 >= 0.75 and source correct >= 85%.
 GATE = {
-    "relation_f1": 0.75,
+    "relation_f1": 0.752,
     "source_overlap_acc": 0.915,
     "quote_false_flag_rate_max": 0.01,
 }
