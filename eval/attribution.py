@@ -23,11 +23,11 @@ SCORER = os.path.join(SHARED, "eval", "attribution", "score_attribution.py")
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 BINARY = os.path.join(TARGET, "release", "copydesk")
 
-# The levels reached on polnear_dev; --gate fails below them. Source accuracy was traded from
-# 91.9% to 90.6% for relation recall (issue #5 asks for >= 85%).
+# The levels reached on polnear_dev (relation F1 0.752, source correct 91.6%); --gate fails
+# below them. Issue #5 asks for relation F1 >= 0.75 and source correct >= 85%.
 GATE = {
-    "relation_f1": 0.745,
-    "source_overlap_acc": 0.905,
+    "relation_f1": 0.752,
+    "source_overlap_acc": 0.915,
     "quote_false_flag_rate_max": 0.01,
 }
 

@@ -388,11 +388,15 @@ const CUES_BEFORE_THAT: &[&str] = &[
 /// annotates them as cues, but most of their uses in running text are not attributions ("the
 /// support", "to see"), so they count only after a subject that names someone or is a pronoun.
 const STANCE_WORDS: &[&str] = &[
+    "adopted",
+    "aimed",
     "apologized",
     "backed",
     "backing",
     "backs",
+    "blocked",
     "calls",
+    "compared",
     "considers",
     "decided",
     "demanding",
@@ -402,20 +406,27 @@ const STANCE_WORDS: &[&str] = &[
     "explain",
     "favor",
     "fear",
+    "fired",
     "identified",
+    "issued",
+    "laid",
+    "lists",
     "named",
     "offers",
     "opposed",
     "opposing",
     "pledge",
+    "points",
     "prefer",
     "preferred",
     "prefers",
     "promises",
+    "puts",
     "realized",
     "recognized",
     "respond",
     "seem",
+    "shared",
     "sought",
     "supported",
     "talks",
@@ -426,9 +437,41 @@ const STANCE_WORDS: &[&str] = &[
 /// Stance verbs too common in generic uses ("we want", "they see") to follow a pronoun: they
 /// count only after a capitalised name ("Sanders wants", "the Clinton campaign believes").
 const STANCE_AFTER_NAME: &[&str] = &[
-    "believe", "believes", "know", "plans", "pledged", "see", "sees", "spoke", "supports",
-    "thinks", "want", "wanted", "wants",
+    "believe", "believes", "expect", "know", "plans", "pledged", "see", "sees", "spoke",
+    "supports", "think", "thinks", "want", "wanted", "wants", "worry",
 ];
+
+/// Plural nouns for people whose views a story reports ("his advisers believe", "some
+/// strategists think"): as a subject they meet a stance verb's guard like a name.
+const PEOPLE: &[&str] = &[
+    "activists",
+    "advisers",
+    "advisors",
+    "aides",
+    "allies",
+    "analysts",
+    "backers",
+    "critics",
+    "delegates",
+    "donors",
+    "economists",
+    "experts",
+    "insiders",
+    "lawmakers",
+    "leaders",
+    "members",
+    "observers",
+    "officials",
+    "operatives",
+    "researchers",
+    "strategists",
+    "supporters",
+    "voters",
+];
+
+pub fn is_people(lower: &str) -> bool {
+    PEOPLE.contains(&lower)
+}
 
 /// Stance and action words that PolNeAR marks as cues at least about half the time whatever
 /// stands before them ("was eager to", "the ruling ordered", "championed the bill"): no
@@ -665,6 +708,75 @@ const BETWEEN: &[&str] = &[
     "would",
 ];
 
+/// Verbs whose subject is what seems, not who says so ("Kasich appears to lead", "the plan
+/// seemed doomed"): PolNeAR marks them as attributions with no source.
+const RAISING: &[&str] = &[
+    "appear", "appeared", "appears", "seem", "seemed", "seeming", "seems",
+];
+
+/// Prepositions: a noun phrase after one is not the subject of its clause.
+const PREPOSITIONS: &[&str] = &[
+    "about",
+    "against",
+    "amid",
+    "among",
+    "at",
+    "by",
+    "despite",
+    "during",
+    "following",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "over",
+    "than",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "with",
+    "without",
+];
+
+/// Conjunctions and sentence adverbs that open an adverbial before the subject of a clause
+/// ("When he returned, …", "However, …").
+const CONJUNCTIONS: &[&str] = &[
+    "after",
+    "although",
+    "as",
+    "because",
+    "before",
+    "however",
+    "if",
+    "meanwhile",
+    "once",
+    "since",
+    "though",
+    "unless",
+    "until",
+    "when",
+    "where",
+    "whether",
+    "while",
+];
+
+pub fn is_preposition(lower: &str) -> bool {
+    PREPOSITIONS.contains(&lower)
+}
+
+pub fn is_conjunction(lower: &str) -> bool {
+    CONJUNCTIONS.contains(&lower)
+}
+
+/// Whether `lower` is a verb like "seems" whose subject is not a source.
+pub fn is_raising(lower: &str) -> bool {
+    RAISING.contains(&lower)
+}
+
 /// Forms of "be" that make a following participle passive ("is expected", "was reported").
 pub const BE: &[&str] = &[
     "am", "are", "be", "been", "being", "is", "was", "were", "’s",
@@ -797,7 +909,15 @@ pub fn inverts(lower: &str) -> bool {
 }
 
 pub fn is_between(lower: &str) -> bool {
-    BETWEENS.contains(lower) || (lower.len() > 4 && lower.ends_with("ly") && lower != "only")
+    BETWEENS.contains(lower)
+        || is_ly_adverb(lower)
+        || lower.ends_with("n't")
+        || lower.ends_with("n’t")
+}
+
+/// "repeatedly", "publicly": an adverb by its ending (but a capitalised "Kelly" is a name).
+pub fn is_ly_adverb(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ly") && lower != "only" && !BETWEENS.contains(lower)
 }
 
 pub fn is_determiner(lower: &str) -> bool {

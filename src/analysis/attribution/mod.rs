@@ -100,6 +100,15 @@ static ANONYMOUS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The writer's own turns of phrase built on a cue word ("It's worth noting", "Having said
+/// that", "That said,"): no one is being quoted.
+static IDIOM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:it(?:'s|’s| is| was)|is|was) (?:also |still )?worth (?:noting|mentioning|saying)|goes without saying|needless to say|suffice it to say|to say the least|so to speak|that is to say|having said that|(?-i:That) said,|enough said)",
+    )
+    .expect("valid regex")
+});
+
 /// Words before a colon that label a note, not a speaker ("Update: …").
 const LABELS: &[&str] = &[
     "answer",
@@ -160,6 +169,12 @@ impl Tok<'_> {
     }
     fn is(&self, s: &str) -> bool {
         self.lower == s
+    }
+    /// An auxiliary or adverb that may stand between a source and its cue; a capitalised word
+    /// with an adverb's ending is a name ("Kelly said").
+    fn between(&self) -> bool {
+        lexicon::is_between(self.lower)
+            && !(self.capitalized() && lexicon::is_ly_adverb(self.lower))
     }
     fn closing_punct(&self) -> bool {
         matches!(self.text, "," | "”" | "\"" | "’" | "—" | "–" | ")")
@@ -257,11 +272,25 @@ fn np_starting_at(toks: &[Tok<'_>], i: usize, lowercase_start: bool) -> Option<R
     let mut k = i + usize::from(det);
     let mut end = None;
     while let Some(t) = toks.get(k) {
-        if k - i >= 8 || !t.word || lexicon::is_cue(t.lower) || lexicon::is_between(t.lower) {
+        // The full stop of a title's abbreviation ("Gov. Mike Pence").
+        let title_stop = t.text == "."
+            && k > i
+            && toks[k - 1].capitalized()
+            && toks[k - 1].text.len() <= 4
+            && toks[k - 1].end == t.start
+            && toks.get(k + 1).is_some_and(Tok::capitalized);
+        if title_stop && k - i < 8 {
+            k += 1;
+            continue;
+        }
+        if k - i >= 8 || !t.word || lexicon::is_cue(t.lower) || t.between() {
             break;
         }
         let of_between_names = t.is("of") && toks.get(k + 1).is_some_and(Tok::capitalized);
-        if !t.capitalized() && !of_between_names && lexicon::is_not_source(t.lower) {
+        // A lowercase past form after a name is its verb ("Ana Lind vetoed").
+        let verb =
+            k > i && toks[k - 1].capitalized() && !t.capitalized() && t.lower.ends_with("ed");
+        if verb || (!t.capitalized() && !of_between_names && lexicon::is_not_source(t.lower)) {
             break;
         }
         end = Some(k + 1);
@@ -291,14 +320,26 @@ fn source_before(toks: &[Tok<'_>], b: usize) -> Option<Range<usize>> {
             let comma = back(",", &["“", "”", "\"", "(", ")", ":", ";"])?;
             let named = |r: Range<usize>| {
                 toks.get(r.end - 1)
-                    .is_some_and(Tok::capitalized)
+                    .is_some_and(|h| h.capitalized() || h.text == ")")
                     .then_some(r)
             };
             // "Vann Newkirk, a writer for The Atlantic, said" or "Carter’s press secretary,
-            // Peter Cook, told": the name on either side of the apposition.
+            // Peter Cook, told": the name on either side of the apposition; not a date or place
+            // after the preposition that opens the sentence ("On Sunday, Clinton …, said").
+            let opening_phrase = |r: &Range<usize>| {
+                r.start.checked_sub(1).is_some_and(|p| {
+                    lexicon::is_preposition(toks[p].lower) && toks[..p].iter().all(|t| !t.word)
+                })
+            };
+            // The name before the apposition may close a parenthesis ("Sen. Al Poe (D-Ore.),").
+            let before_comma = |k: usize| match toks[k].text {
+                ")" => source_before(toks, k),
+                _ => np_ending_at(toks, k),
+            };
             comma
                 .checked_sub(1)
-                .and_then(|k| np_ending_at(toks, k))
+                .and_then(before_comma)
+                .filter(|r| !opening_phrase(r))
                 .and_then(named)
                 .or_else(|| np_ending_at(toks, b.checked_sub(1)?).and_then(named))
         }
@@ -313,7 +354,8 @@ fn guard_met(toks: &[Tok<'_>], r: &Range<usize>, g: lexicon::Guard) -> bool {
     let Some(h) = r.end.checked_sub(1).and_then(|k| toks.get(k)) else {
         return false;
     };
-    let named = h.capitalized() || h.text == ")";
+    // "Clinton's advisers believe": a group of people names its holders of a view.
+    let named = h.capitalized() || h.text == ")" || lexicon::is_people(h.lower);
     let pronoun = lexicon::PRONOUNS.contains(&h.lower);
     match g {
         lexicon::Guard::Named => named || pronoun,
@@ -330,9 +372,36 @@ fn span_of(toks: &[Tok<'_>], r: &Range<usize>) -> Option<Span> {
     ))
 }
 
-/// The first noun phrase of a sentence (its subject, usually), past opening punctuation.
-fn subject(toks: &[Tok<'_>]) -> Option<Range<usize>> {
-    let i = toks.iter().position(|t| t.word)?;
+/// The first noun phrase of a sentence before token `upto` (its subject, usually), past
+/// opening punctuation and a leading adverbial ("On Sunday, Clinton …", "But Clinton …").
+fn subject(toks: &[Tok<'_>], upto: usize) -> Option<Range<usize>> {
+    let toks = toks.get(..upto)?;
+    let coordinator = |t: &Tok<'_>| {
+        matches!(
+            t.lower,
+            "and" | "but" | "now" | "or" | "so" | "still" | "then" | "yet"
+        )
+    };
+    let mut i = toks.iter().position(|t| t.word)?;
+    while toks.get(i).is_some_and(coordinator) {
+        i += 1;
+    }
+    let first = toks.get(i)?;
+    let adverbial = !lexicon::is_determiner(first.lower)
+        && (lexicon::is_conjunction(first.lower)
+            || first.between()
+            || lexicon::is_preposition(first.lower)
+            || first.lower.ends_with("ing"));
+    if adverbial {
+        i = toks[i..]
+            .iter()
+            .take(20)
+            .position(|t| t.text == ",")
+            .map_or(i + 1, |c| i + c + 1);
+        while toks.get(i).is_some_and(coordinator) {
+            i += 1;
+        }
+    }
     np_starting_at(toks, i, false)
 }
 
@@ -348,6 +417,43 @@ struct Found {
 /// Whether `t` is a participle a form of "be" can make passive ("was reported").
 fn participle(t: &Tok<'_>) -> bool {
     t.lower.ends_with("ed") || matches!(t.lower, "said" | "told" | "known" | "shown")
+}
+
+/// A cue word in a sense that reports nothing: "called" naming something ("a firm called
+/// Gavekal", "the so called plan"), "added" adding ("added to the tension", "added up"),
+/// "showed up", and the byline note "Davis reported from Kabul".
+fn not_reporting(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    let next = toks.get(i + 1);
+    match t.lower {
+        "called" => {
+            let a_name_follows = next.is_some_and(|n| {
+                n.capitalized() || n.is("the") || matches!(n.text, "“" | "\"" | "#")
+            });
+            let so = i > 0 && toks[i - 1].is("so");
+            // "a firm called", "a short film called": an indefinite noun phrase just before,
+            // not the sentence's subject ("A union called the strike unlawful").
+            let first_word = toks.iter().position(|t| t.word);
+            let indefinite = i > 0
+                && toks[i - 1].word
+                && !toks[i - 1].capitalized()
+                && !lexicon::is_not_source(toks[i - 1].lower)
+                && (2..=4).any(|k| {
+                    i.checked_sub(k).is_some_and(|d| {
+                        matches!(toks[d].lower, "a" | "an")
+                            && Some(d) != first_word
+                            && toks[d + 1..i].iter().all(|t| t.word)
+                    })
+                });
+            a_name_follows && (so || indefinite)
+        }
+        "added" => next.is_some_and(|n| n.is("to") || n.is("up")),
+        "showed" | "show" | "shows" | "showing" => next.is_some_and(|n| n.is("up")),
+        "reported" => next.is_some_and(|n| n.is("from")),
+        _ => false,
+    }
 }
 
 /// Every attribution in one sentence (`range`, document offsets of the prose).
@@ -422,14 +528,19 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
                 .iter()
                 .any(|f| f.cue.start >= sent.start && f.cue.end <= t.start);
             if label || (introduces && !cue_before) {
-                // Without a verb the sentence's subject is a guess: trust a pronoun or a
-                // phrase of two words or more ("The ministry was blunt:"), not a lone
-                // capitalised first word ("Wait, it gets better:").
+                // Without a verb the sentence's subject is a guess: trust a pronoun, a
+                // phrase of two words or more ("The ministry was blunt:") or one a verb
+                // follows ("Trump boomed:"), not a lone capitalised first word ("Wait, it
+                // gets better:").
                 let source = if label {
                     span_of(&toks, &(first..i))
                 } else {
-                    subject(&toks)
-                        .filter(|r| r.len() > 1 || lexicon::PRONOUNS.contains(&toks[r.start].lower))
+                    subject(&toks, i)
+                        .filter(|r| {
+                            r.len() > 1
+                                || lexicon::PRONOUNS.contains(&toks[r.start].lower)
+                                || toks.get(r.end).is_some_and(|t| t.word)
+                        })
                         .and_then(|r| span_of(&toks, &r))
                 };
                 let from = toks.get(i + 1).map_or(sent.end, |n| n.start);
@@ -485,13 +596,24 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         if !t.word
             || !(cue || stance)
             || (noun_or_infinitive && !before_that && !lexicon::is_noun_cue(t.lower))
+            || not_reporting(&toks, i)
         {
             i += 1;
             continue;
         }
-        // Skip auxiliaries and adverbs back to the word before them.
+        // Skip auxiliaries and adverbs back to the word before them, and the light verb of
+        // "made it clear", "made no mention".
+        let light = matches!(t.lower, "clear" | "mention");
         let mut j = i;
-        while j > 0 && i - j < 3 && lexicon::is_between(toks[j - 1].lower) {
+        while j > 0
+            && i - j < 3
+            && (toks[j - 1].between()
+                || (light
+                    && matches!(
+                        toks[j - 1].lower,
+                        "it" | "no" | "made" | "make" | "makes" | "making"
+                    )))
+        {
             j -= 1;
         }
         let before = j.checked_sub(1).map(|b| &toks[b]);
@@ -510,14 +632,34 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
             } else {
                 Some(j)
             };
+            // A participle after a comma or after an object ("…, saying", "issued a
+            // statement saying") shares the clause's subject, not the phrase before it.
+            let ing = t.lower.ends_with("ing");
+            let object = |r: &Range<usize>| {
+                r.start.checked_sub(1).is_some_and(|p| {
+                    let w = &toks[p];
+                    w.word
+                        && !w.capitalized()
+                        && !lexicon::is_not_source(w.lower)
+                        && !lexicon::is_preposition(w.lower)
+                        && !w.between()
+                })
+            };
+            let after_comma = before.is_some_and(|b| b.text == ",");
             let left = end
                 .and_then(|e| e.checked_sub(1))
-                .and_then(|b| source_before(&toks, b));
+                .and_then(|b| source_before(&toks, b))
+                .filter(|r| !(ing && (after_comma || object(r))));
             // Only verbs of saying invert ("…,” said Smith); "…, praised the efforts" has an
             // object after it, not a source.
             if left.is_none() && before.is_none_or(Tok::closing_punct) && lexicon::inverts(t.lower)
             {
-                source_after = np_starting_at(&toks, i + 1, false);
+                // "…, said it was late": after a plain comma a pronoun is what is said.
+                source_after = np_starting_at(&toks, i + 1, false).filter(|r| {
+                    !(after_comma
+                        && r.len() == 1
+                        && lexicon::PRONOUNS.contains(&toks[r.start].lower))
+                });
             }
             left
         };
@@ -536,16 +678,14 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
                 || before.is_some_and(|b| b.is("and") || b.is(",")));
         let source = match np.clone().or(source_after.clone()) {
             Some(r) => span_of(&toks, &r),
-            None if shares_source => {
-                out[base..].iter().rev().find_map(|f| f.source).or_else(|| {
-                    subject(&toks)
-                        .filter(|r| r.end <= i)
-                        .and_then(|r| span_of(&toks, &r))
-                })
-            }
+            None if shares_source => out[base..]
+                .iter()
+                .find_map(|f| f.source)
+                .or_else(|| subject(&toks, i).and_then(|r| span_of(&toks, &r))),
             None => None,
         }
-        .map(|src| anonymous_phrase_start(prose, sent, src));
+        .map(|src| anonymous_phrase_start(prose, sent, src))
+        .filter(|_| !lexicon::is_raising(t.lower));
         // Content: what follows the cue, or what precedes the source when they close the
         // sentence ("The plan is dead, Smith said.").
         let group_start = np.as_ref().map_or(j, |r| r.start);
@@ -691,6 +831,14 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
         // A cue inside a quotation is the quoted speaker's own words, not the story's
         // attribution.
         here.retain(|f| f.turn || !quoted(doc, f.cue.start));
+        if let Some(text) = prose.get(s.clone()) {
+            let idioms: Vec<_> = IDIOM.find_iter(text).map(|m| m.range()).collect();
+            here.retain(|f| {
+                !idioms
+                    .iter()
+                    .any(|m| s.start + m.start <= f.cue.start && f.cue.end <= s.start + m.end)
+            });
+        }
         drop_nested(prose, &mut here);
         found.extend(here.drain(..).map(|f| (f, si)));
     }

@@ -205,6 +205,16 @@ fn stance_verbs_need_a_named_subject() {
     assert!(pairs("The deal was backed by donors.").is_empty());
     assert!(pairs("The union backed the deal.").is_empty());
     assert!(pairs("Their calls went unanswered.").is_empty());
+    let p = pairs("Her advisers believe the lead will hold. We think so too.");
+    assert_eq!(p, [("believe".into(), "Her advisers".into())]);
+    let p = pairs("Okafor issued a warning. The printer issued a receipt. She points to the data.");
+    assert_eq!(
+        p,
+        [
+            ("issued".into(), "Okafor".into()),
+            ("points".into(), "She".into())
+        ]
+    );
 }
 
 #[test]
@@ -307,4 +317,67 @@ fn reported_infinitives_carry_the_subject() {
         [("say".into(), "Smith".into())]
     );
     assert!(cues("Smith wants to say more.").iter().all(|c| c != "say"));
+}
+
+#[test]
+fn participles_take_the_clause_subject() {
+    let p = pairs("At the rally, she compared herself to Okafor, saying the race was close.");
+    assert_eq!(p, [("saying".into(), "she".into())]);
+    let p = pairs("When she returned she began by saying, “We will appeal.”");
+    assert_eq!(p, [("saying".into(), "she".into())]);
+    let p = pairs("On Friday, the mayor’s office issued a statement calling the vote unfair.");
+    assert!(p[0].1.starts_with("the mayor’s office"), "{p:?}");
+    let p = pairs("Gov. Ana Lind vetoed the bill, saying it cost too much.");
+    assert_eq!(p, [("saying".into(), "Gov. Ana Lind".into())]);
+    // A report before the participle lends it its source, not the clause nested in it.
+    let p = pairs("Dale said he doubted the count, arguing that it was rushed.");
+    assert_eq!(p[0], ("said".into(), "Dale".into()));
+    assert_eq!(p.last(), Some(&("arguing".into(), "Dale".into())));
+}
+
+#[test]
+fn seeming_has_no_source_and_light_verbs_are_skipped() {
+    let p = pairs("The deal seems doomed.");
+    assert_eq!(p, [("seems".into(), "-".into())]);
+    let p = pairs("Okafor made it clear that she would run. Lind didn’t mention the vote.");
+    assert_eq!(
+        p,
+        [
+            ("clear".into(), "Okafor".into()),
+            ("mention".into(), "Lind".into())
+        ]
+    );
+}
+
+#[test]
+fn names_ending_like_adverbs_are_sources() {
+    let p = pairs("“The file is valuable,” said Kelly. Lisa Daly said so.");
+    assert_eq!(
+        p,
+        [
+            ("said".into(), "Kelly".into()),
+            ("said".into(), "Lisa Daly".into())
+        ]
+    );
+    let p = pairs("But Sen. Ana Lind (D-Ore.), noting the delay, said it was late.");
+    assert_eq!(p[1], ("said".into(), "Sen. Ana Lind".into()));
+}
+
+#[test]
+fn naming_and_adding_are_not_reports() {
+    assert!(pairs("She joined a small firm called Lindqvist Partners.").is_empty());
+    assert!(pairs("The rain added to the gloom. The costs added up.").is_empty());
+    assert!(pairs("Then Okafor showed up. Ana Lind reported from Oslo.").is_empty());
+    let p = pairs("A union called the strike unlawful. He added to reporters that it was over.");
+    assert_eq!(p.len(), 1, "{p:?}");
+    let p = pairs("Okafor called the plan a failure.");
+    assert_eq!(p, [("called".into(), "Okafor".into())]);
+}
+
+#[test]
+fn the_writers_idioms_are_not_attributions() {
+    assert!(pairs("It’s worth noting that the vote was close.").is_empty());
+    assert!(pairs("That said, the plan has critics. Having said that, it may pass.").is_empty());
+    let p = pairs("The sign that said, “Welcome,” was gone. Lind said that, too.");
+    assert_eq!(p.len(), 2, "{p:?}");
 }
