@@ -5,7 +5,7 @@
 //! when, wherever it occurs, it is an annotated attribution cue at least about half the time.
 //! Rarer senses ("called a cab") are accepted as the price of finding the common ones.
 
-use foldhash::HashSet;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 /// Verb forms that cue an attribution (hedges such as "reportedly" are matched apart).
@@ -836,37 +836,116 @@ pub fn is_vague(source: &str) -> bool {
     VAGUE.contains(&head.as_str())
 }
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+/// What the word lists above say of one word, as bits: a token's are looked up once, when the
+/// sentence is split, and every question after that reads them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Flags(u16);
+
+const CUE: u16 = 1;
+const NOUN: u16 = 1 << 1;
+const WEAK: u16 = 1 << 2;
+const THAT: u16 = 1 << 3;
+const STANCE: u16 = 1 << 4;
+const AFTER_NAME: u16 = 1 << 5;
+const EVIDENCE_VERB: u16 = 1 << 6;
+const ANYWHERE: u16 = 1 << 7;
+const BETWEENS: u16 = 1 << 8;
+const DET: u16 = 1 << 9;
+const NOT_SOURCES: u16 = 1 << 10;
+
+static FLAGS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
+    let lists: [(&[&str], u16); 11] = [
+        (CUE_WORDS, CUE),
+        (NOUN_CUES, NOUN),
+        (WEAK_WHEN_NESTED, WEAK),
+        (CUES_BEFORE_THAT, THAT),
+        (STANCE_WORDS, STANCE),
+        (STANCE_AFTER_NAME, AFTER_NAME),
+        (EVIDENCE_VERBS, EVIDENCE_VERB),
+        (STANCE_ANYWHERE, ANYWHERE),
+        (BETWEEN, BETWEENS),
+        (DETERMINERS, DET),
+        (NOT_SOURCE, NOT_SOURCES),
+    ];
+    let mut flags: HashMap<&'static str, u16> = HashMap::default();
+    for (list, flag) in lists {
+        for w in list {
+            *flags.entry(*w).or_default() |= flag;
+        }
+    }
+    flags
+});
+
+/// The flags of a lowercase word.
+pub fn flags(lower: &str) -> Flags {
+    Flags(FLAGS.get(lower).copied().unwrap_or(0))
 }
 
-static CUES_THAT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CUES_BEFORE_THAT));
-static STANCE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(STANCE_WORDS));
-static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(CUE_WORDS));
-static NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(NOUN_CUES));
-static ANYWHERE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(STANCE_ANYWHERE));
-static WEAK: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(WEAK_WHEN_NESTED));
-static BETWEENS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(BETWEEN));
-static DETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(DETERMINERS));
-static NOT_SOURCES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(NOT_SOURCE));
+impl Flags {
+    fn has(self, flag: u16) -> bool {
+        self.0 & flag != 0
+    }
+
+    pub fn cue(self) -> bool {
+        self.has(CUE | NOUN)
+    }
+
+    /// A noun that cues an attribution after a determiner ("her criticism of").
+    pub fn noun_cue(self) -> bool {
+        self.has(NOUN)
+    }
+
+    /// A cue that does not count inside the content of another cue of its sentence.
+    pub fn weak_when_nested(self) -> bool {
+        self.has(WEAK)
+    }
+
+    /// A cue when a "that" clause follows it.
+    pub fn cue_before_that(self) -> bool {
+        self.has(THAT)
+    }
+
+    /// The guard under which the word cues an attribution, if it is a guarded cue.
+    pub fn guard(self) -> Option<Guard> {
+        [
+            (STANCE, Guard::Named),
+            (AFTER_NAME, Guard::Name),
+            (EVIDENCE_VERB, Guard::Evidence),
+            (ANYWHERE, Guard::Anywhere),
+        ]
+        .into_iter()
+        .find_map(|(flag, guard)| self.has(flag).then_some(guard))
+    }
+
+    pub fn determiner(self) -> bool {
+        self.has(DET)
+    }
+
+    pub fn not_source(self) -> bool {
+        self.has(NOT_SOURCES)
+    }
+
+    /// A word that may stand between a source and its cue ("Smith also said"): listed, an
+    /// "-ly" adverb, or a negation.
+    pub fn between(self, lower: &str) -> bool {
+        self.has(BETWEENS)
+            || self.ly_adverb(lower)
+            || lower.ends_with("n't")
+            || lower.ends_with("n’t")
+    }
+
+    /// An "-ly" adverb that is not a listed word.
+    pub fn ly_adverb(self, lower: &str) -> bool {
+        lower.len() > 4 && lower.ends_with("ly") && lower != "only" && !self.has(BETWEENS)
+    }
+}
 
 pub fn is_cue(lower: &str) -> bool {
-    CUES.contains(lower) || NOUNS.contains(lower)
+    flags(lower).cue()
 }
 
-/// `lower` is a cue that does not count inside the content of another cue of its sentence.
 pub fn is_weak_when_nested(lower: &str) -> bool {
-    WEAK.contains(lower)
-}
-
-/// `lower` is a noun that cues an attribution after a determiner ("her criticism of").
-pub fn is_noun_cue(lower: &str) -> bool {
-    NOUNS.contains(lower)
-}
-
-/// `lower` cues an attribution when a "that" clause follows it.
-pub fn is_cue_before_that(lower: &str) -> bool {
-    CUES_THAT.contains(lower)
+    flags(lower).weak_when_nested()
 }
 
 /// What must stand before a guarded cue for it to count.
@@ -883,21 +962,6 @@ pub enum Guard {
     Anywhere,
 }
 
-/// The guard under which `lower` cues an attribution, if it is a guarded cue.
-pub fn guard(lower: &str) -> Option<Guard> {
-    if STANCE.contains(lower) {
-        Some(Guard::Named)
-    } else if STANCE_AFTER_NAME.contains(&lower) {
-        Some(Guard::Name)
-    } else if EVIDENCE_VERBS.contains(&lower) {
-        Some(Guard::Evidence)
-    } else if ANYWHERE.contains(lower) {
-        Some(Guard::Anywhere)
-    } else {
-        None
-    }
-}
-
 /// Whether `lower` heads a source that is a document or numbers.
 pub fn is_evidence(lower: &str) -> bool {
     EVIDENCE.contains(&lower)
@@ -908,24 +972,8 @@ pub fn inverts(lower: &str) -> bool {
     INVERTING.contains(&lower)
 }
 
-pub fn is_between(lower: &str) -> bool {
-    BETWEENS.contains(lower)
-        || is_ly_adverb(lower)
-        || lower.ends_with("n't")
-        || lower.ends_with("n’t")
-}
-
-/// "repeatedly", "publicly": an adverb by its ending (but a capitalised "Kelly" is a name).
-pub fn is_ly_adverb(lower: &str) -> bool {
-    lower.len() > 4 && lower.ends_with("ly") && lower != "only" && !BETWEENS.contains(lower)
-}
-
 pub fn is_determiner(lower: &str) -> bool {
-    DETS.contains(lower)
-}
-
-pub fn is_not_source(lower: &str) -> bool {
-    NOT_SOURCES.contains(lower)
+    flags(lower).determiner()
 }
 
 /// The neutral replacement of a loaded cue, if `lower` is one.
@@ -957,7 +1005,10 @@ mod tests {
             .chain(STANCE_AFTER_NAME)
             .chain(STANCE_ANYWHERE)
         {
-            assert!(!is_cue(w) && !is_cue_before_that(w), "{w} is already a cue");
+            assert!(
+                !is_cue(w) && !flags(w).cue_before_that(),
+                "{w} is already a cue"
+            );
         }
         for w in EVIDENCE_VERBS {
             assert!(!is_cue(w), "{w} is already a cue");

@@ -160,6 +160,8 @@ struct Tok<'a> {
     text: &'a str,
     /// `text` with ASCII letters lowered (a slice of `Document::lower`).
     lower: &'a str,
+    /// What the word lists say of it, looked up once.
+    flags: lexicon::Flags,
     word: bool,
 }
 
@@ -173,8 +175,7 @@ impl Tok<'_> {
     /// An auxiliary or adverb that may stand between a source and its cue; a capitalised word
     /// with an adverb's ending is a name ("Kelly said").
     fn between(&self) -> bool {
-        lexicon::is_between(self.lower)
-            && !(self.capitalized() && lexicon::is_ly_adverb(self.lower))
+        self.flags.between(self.lower) && !(self.capitalized() && self.flags.ly_adverb(self.lower))
     }
     fn closing_punct(&self) -> bool {
         matches!(self.text, "," | "”" | "\"" | "’" | "—" | "–" | ")")
@@ -196,7 +197,8 @@ fn tokens<'a>(doc: &'a Document, range: Range<usize>) -> Vec<Tok<'a>> {
             start: range.start + m.start,
             end: range.start + m.end,
             text,
-            lower: lower.get(m).unwrap_or(""),
+            lower: lower.get(m.clone()).unwrap_or(""),
+            flags: lower.get(m).map(lexicon::flags).unwrap_or_default(),
             word: text.chars().next().is_some_and(char::is_alphanumeric),
         }
     }));
@@ -207,7 +209,7 @@ fn tokens<'a>(doc: &'a Document, range: Range<usize>) -> Vec<Tok<'a>> {
 /// determiners. `None` when `j` cannot head a source.
 fn np_ending_at(toks: &[Tok<'_>], j: usize) -> Option<Range<usize>> {
     let head = toks.get(j)?;
-    if !head.word || lexicon::is_not_source(head.lower) || lexicon::is_cue(head.lower) {
+    if !head.word || head.flags.not_source() || head.flags.cue() {
         return None;
     }
     if lexicon::PRONOUNS.contains(&head.lower) {
@@ -233,16 +235,16 @@ fn np_ending_at(toks: &[Tok<'_>], j: usize) -> Option<Range<usize>> {
         if !t.word || lexicon::PRONOUNS.contains(&t.lower) {
             break;
         }
-        if lexicon::is_determiner(t.lower) {
+        if t.flags.determiner() {
             k -= 1;
             break;
         }
         let of_between_names = t.is("of") && k >= 2 && toks[k - 2].capitalized();
         if t.capitalized() || of_between_names {
             k -= 1;
-        } else if !lexicon::is_not_source(t.lower)
-            && !lexicon::is_cue(t.lower)
-            && !lexicon::is_between(t.lower)
+        } else if !t.flags.not_source()
+            && !t.flags.cue()
+            && !t.flags.between(t.lower)
             && lowercase < 3
         {
             lowercase += 1;
@@ -265,7 +267,7 @@ fn np_starting_at(toks: &[Tok<'_>], i: usize, lowercase_start: bool) -> Option<R
     if lexicon::PRONOUNS.contains(&first.lower) && first.lower != "who" {
         return Some(i..i + 1);
     }
-    let det = lexicon::is_determiner(first.lower);
+    let det = first.flags.determiner();
     if !lowercase_start && !det && !first.capitalized() {
         return None;
     }
@@ -283,14 +285,14 @@ fn np_starting_at(toks: &[Tok<'_>], i: usize, lowercase_start: bool) -> Option<R
             k += 1;
             continue;
         }
-        if k - i >= 8 || !t.word || lexicon::is_cue(t.lower) || t.between() {
+        if k - i >= 8 || !t.word || t.flags.cue() || t.between() {
             break;
         }
         let of_between_names = t.is("of") && toks.get(k + 1).is_some_and(Tok::capitalized);
         // A lowercase past form after a name is its verb ("Ana Lind vetoed").
         let verb =
             k > i && toks[k - 1].capitalized() && !t.capitalized() && t.lower.ends_with("ed");
-        if verb || (!t.capitalized() && !of_between_names && lexicon::is_not_source(t.lower)) {
+        if verb || (!t.capitalized() && !of_between_names && t.flags.not_source()) {
             break;
         }
         end = Some(k + 1);
@@ -307,7 +309,7 @@ fn source_before(toks: &[Tok<'_>], b: usize) -> Option<Range<usize>> {
     let back = |open: &str, stop: &[&str]| {
         (1..=15)
             .map_while(|d| b.checked_sub(d))
-            .take_while(|&k| !stop.contains(&toks[k].text) && !lexicon::is_cue(toks[k].lower))
+            .take_while(|&k| !stop.contains(&toks[k].text) && !toks[k].flags.cue())
             .find(|&k| toks[k].text == open)
     };
     match t.text {
@@ -387,7 +389,7 @@ fn subject(toks: &[Tok<'_>], upto: usize) -> Option<Range<usize>> {
         i += 1;
     }
     let first = toks.get(i)?;
-    let adverbial = !lexicon::is_determiner(first.lower)
+    let adverbial = !first.flags.determiner()
         && (lexicon::is_conjunction(first.lower)
             || first.between()
             || lexicon::is_preposition(first.lower)
@@ -439,7 +441,7 @@ fn not_reporting(toks: &[Tok<'_>], i: usize) -> bool {
             let indefinite = i > 0
                 && toks[i - 1].word
                 && !toks[i - 1].capitalized()
-                && !lexicon::is_not_source(toks[i - 1].lower)
+                && !toks[i - 1].flags.not_source()
                 && (2..=4).any(|k| {
                     i.checked_sub(k).is_some_and(|d| {
                         matches!(toks[d].lower, "a" | "an")
@@ -516,7 +518,7 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
                     .iter()
                     .all(|t| t.capitalized() || t.text == ".")
                 && !LABELS.contains(&toks[first].lower)
-                && !lexicon::is_determiner(toks[first].lower)
+                && !toks[first].flags.determiner()
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| !n.text.starts_with(|c: char| c.is_ascii_digit()));
@@ -589,13 +591,13 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         };
         // The cheap test first: a "that" after it is rare, a lookup for every word is not.
         let before_that =
-            toks.get(i + 1).is_some_and(|n| n.is("that")) && lexicon::is_cue_before_that(t.lower);
-        let cue = lexicon::is_cue(t.lower) || before_that;
-        let guard = if cue { None } else { lexicon::guard(t.lower) };
+            toks.get(i + 1).is_some_and(|n| n.is("that")) && t.flags.cue_before_that();
+        let cue = t.flags.cue() || before_that;
+        let guard = if cue { None } else { t.flags.guard() };
         let stance = guard.is_some();
         if !t.word
             || !(cue || stance)
-            || (noun_or_infinitive && !before_that && !lexicon::is_noun_cue(t.lower))
+            || (noun_or_infinitive && !before_that && !t.flags.noun_cue())
             || not_reporting(&toks, i)
         {
             i += 1;
@@ -640,7 +642,7 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
                     let w = &toks[p];
                     w.word
                         && !w.capitalized()
-                        && !lexicon::is_not_source(w.lower)
+                        && !w.flags.not_source()
                         && !lexicon::is_preposition(w.lower)
                         && !w.between()
                 })
