@@ -98,9 +98,11 @@ fn run_end(s: &str, mut i: usize) -> usize {
 
 /// After a word ending at `i`: more runs joined by one of `joiners`.
 fn joined_end(s: &str, mut i: usize, joiners: &[char]) -> usize {
-    while let Some((c, next)) = char_at(s, i) {
+    while let Some((c, next)) = char_at(s, i)
+        && joiners.contains(&c)
+    {
         let after = run_end(s, next);
-        if !joiners.contains(&c) || after == next {
+        if after == next {
             break;
         }
         i = after;
@@ -132,11 +134,14 @@ pub fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             .get(at..)?
             .iter()
             .position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())?;
-        let (start, c) = s
-            .get(at + skip..)?
-            .char_indices()
-            .map(|(i, c)| (at + skip + i, c))
-            .find(|&(_, c)| is_word_char(c))?;
+        let (start, c) = match s.as_bytes().get(at + skip) {
+            Some(&b) if b.is_ascii() => (at + skip, char::from(b)),
+            _ => s
+                .get(at + skip..)?
+                .char_indices()
+                .map(|(i, c)| (at + skip + i, c))
+                .find(|&(_, c)| is_word_char(c))?,
+        };
         let end = if is_capital(c) {
             acronym_end(s, start)
         } else {

@@ -166,12 +166,16 @@ fn is_cap(word: &str) -> bool {
     if first.is_uppercase() || is_cjk(first) {
         return true;
     }
-    word.split_once('-').is_some_and(|(pre, rest)| {
-        matches!(
-            pre,
-            "al" | "el" | "ad" | "as" | "an" | "ash" | "bin" | "ibn" | "abu"
-        ) && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    // The particles are two or three letters: only a hyphen among the first four bytes counts.
+    let hyphen = word.bytes().take(4).position(|b| b == b'-');
+    hyphen
+        .and_then(|h| Some((word.get(..h)?, word.get(h + 1..)?)))
+        .is_some_and(|(pre, rest)| {
+            matches!(
+                pre,
+                "al" | "el" | "ad" | "as" | "an" | "ash" | "bin" | "ibn" | "abu"
+            ) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>> {
@@ -186,32 +190,45 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
         let mut end = range.start + m.end;
         let mut word = slice.get(m.clone()).unwrap_or("");
         let mut possessive = false;
-        for suffix in ["'s", "’s", "'", "’"] {
-            if let Some(w) = word.strip_suffix(suffix)
-                && !w.is_empty()
-            {
-                word = w;
-                end -= suffix.len();
-                possessive = true;
-                break;
+        // Only a word ending in `s` or an apostrophe (’ ends in byte 0x99) can be possessive.
+        if matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+            for suffix in ["'s", "’s", "'", "’"] {
+                if let Some(w) = word.strip_suffix(suffix)
+                    && !w.is_empty()
+                {
+                    word = w;
+                    end -= suffix.len();
+                    possessive = true;
+                    break;
+                }
             }
         }
         let gap = prose.get(prev_end..start).unwrap_or("");
-        let line_start = gap.contains('\n');
-        // Most words follow one space: nothing in it can start a clause.
+        // Most words follow one space: nothing in it can start a clause or a line.
+        let single_space = gap == " ";
+        let line_start = !single_space && gap.contains('\n');
         let initial = out.is_empty()
-            || gap != " "
+            || !single_space
                 && (gap.contains(['"', '“', '‘', ':', '(', '—', '–', ';'])
                     || gap.contains(" - ")
                     || gap.contains("--")
                     || line_start && !gap.trim_start().starts_with(','));
+        // ASCII lower case first is most words: no need to decode them.
+        let (cap, has_lower) = match word.as_bytes().first() {
+            Some(b) if b.is_ascii_lowercase() => (is_cap(word), true),
+            _ => (
+                is_cap(word),
+                word.bytes().any(|b| b.is_ascii_lowercase())
+                    || !word.is_ascii() && word.chars().any(char::is_lowercase),
+            ),
+        };
         out.push(Token {
             start,
             end,
             word,
             possessive,
-            cap: is_cap(word),
-            has_lower: word.chars().any(char::is_lowercase),
+            cap,
+            has_lower,
             initial,
             caps_line: false,
             line_start,
@@ -549,21 +566,31 @@ pub fn find(doc: &Document, config: &Config) -> Vec<Entity> {
 /// written in lower case: they tell sentence-initial names from ordinary words.
 struct Seen<'a> {
     cap_inside: HashSet<&'a str>,
+    /// Of the words written in lower case, those that some sentence-initial capitalised word
+    /// lower-cases to: the only ones ever asked about, so most words are never hashed.
     lower: HashSet<&'a str>,
     /// `cap_inside` by the first two letters, lower-cased, for near spellings.
-    by_prefix: HashMap<String, Vec<&'a str>>,
+    by_prefix: HashMap<Prefix, Vec<&'a str>>,
 }
 
 impl<'a> Seen<'a> {
     fn new(sentences: &[Vec<Token<'a>>]) -> Seen<'a> {
-        // Sized for every word up front: growing the sets cost more than filling them.
-        let words = sentences.iter().map(Vec::len).sum::<usize>();
+        let tokens = || sentences.iter().flatten().filter(|t| !t.caps_line);
+        let mut asked: HashSet<String> = HashSet::default();
+        // By first byte, the lengths (up to 63) of the words in `asked`: a word whose
+        // first byte and length match none is not hashed.
+        let mut lengths = [0u64; 256];
+        for t in tokens().filter(|t| t.cap && t.initial) {
+            let w = t.word.to_lowercase();
+            lengths[first_byte(&w)] |= 1 << w.len().min(63);
+            asked.insert(w);
+        }
         let mut seen = Seen {
-            cap_inside: HashSet::with_capacity_and_hasher(words / 4, Default::default()),
-            lower: HashSet::with_capacity_and_hasher(words / 2, Default::default()),
+            cap_inside: HashSet::default(),
+            lower: HashSet::default(),
             by_prefix: HashMap::default(),
         };
-        for t in sentences.iter().flatten().filter(|t| !t.caps_line) {
+        for t in tokens() {
             if t.cap && !t.initial {
                 if seen.cap_inside.insert(t.word) {
                     seen.by_prefix
@@ -571,7 +598,10 @@ impl<'a> Seen<'a> {
                         .or_default()
                         .push(t.word);
                 }
-            } else if !t.cap {
+            } else if !t.cap
+                && lengths[first_byte(t.word)] & 1 << t.word.len().min(63) != 0
+                && asked.contains(t.word)
+            {
                 seen.lower.insert(t.word);
             }
         }
@@ -587,8 +617,23 @@ impl<'a> Seen<'a> {
     }
 }
 
-fn prefix(w: &str) -> String {
-    w.chars().take(2).flat_map(char::to_lowercase).collect()
+fn first_byte(w: &str) -> usize {
+    usize::from(w.as_bytes().first().copied().unwrap_or(0))
+}
+
+/// The first two letters of a word, lower-cased (a letter may lower-case to up to three),
+/// as a key that needs no allocation.
+type Prefix = [char; 6];
+
+fn prefix(w: &str) -> Prefix {
+    let mut key = ['\0'; 6];
+    for (k, c) in key
+        .iter_mut()
+        .zip(w.chars().take(2).flat_map(char::to_lowercase))
+    {
+        *k = c;
+    }
+    key
 }
 
 /// Turn one capitalised run into candidates: drop sentence-initial ordinary words, split off
@@ -912,6 +957,12 @@ fn company_stem(key: &str) -> &str {
         .unwrap_or(key)
 }
 
+/// A word's first two characters, a key for near spellings that needs no allocation.
+fn two_chars(w: &str) -> (Option<char>, Option<char>) {
+    let mut cs = w.chars();
+    (cs.next(), cs.next())
+}
+
 fn last_word(name: &str) -> &str {
     name.rsplit([' ', '\u{a0}']).next().unwrap_or(name)
 }
@@ -930,7 +981,7 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
     let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut by_surname: HashMap<String, usize> = HashMap::default();
     // Persons by the first two letters of their surname, for near spellings.
-    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_prefix: HashMap<(Option<char>, Option<char>), Vec<usize>> = HashMap::default();
     // Acronyms and glosses defined by parentheses: candidate index → candidate index.
     let mut linked: HashMap<usize, usize> = HashMap::default();
     // Candidate index → entity index.
@@ -982,14 +1033,17 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
                 return None;
             }
             let surname = last_word(&key);
-            let prefix: String = surname.chars().take(2).collect();
-            let hit = by_prefix.get(&prefix)?.iter().copied().find(|&e| {
-                let their = ents[e].name.to_lowercase();
-                near(surname, last_word(&their))
-                    && (c.tokens == 1
-                        || near(&key, &their)
-                        || key.split(' ').next() == their.split(' ').next())
-            })?;
+            let hit = by_prefix
+                .get(&two_chars(surname))?
+                .iter()
+                .copied()
+                .find(|&e| {
+                    let their = ents[e].name.to_lowercase();
+                    near(surname, last_word(&their))
+                        && (c.tokens == 1
+                            || near(&key, &their)
+                            || key.split(' ').next() == their.split(' ').next())
+                })?;
             variant = true;
             Some(hit)
         });
@@ -1052,15 +1106,9 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         if c.tokens > 1 && c.kind == Kind::Person {
             let surname = last_word(&key);
             first_index(&mut by_surname, surname);
-            by_prefix
-                .entry(surname.chars().take(2).collect())
-                .or_default()
-                .push(idx);
+            by_prefix.entry(two_chars(surname)).or_default().push(idx);
         } else if c.tokens == 1 && c.kind == Kind::Person {
-            by_prefix
-                .entry(key.chars().take(2).collect())
-                .or_default()
-                .push(idx);
+            by_prefix.entry(two_chars(&key)).or_default().push(idx);
         }
         by_name.entry(key).or_insert(idx);
         e.mentions.push((c, variant));

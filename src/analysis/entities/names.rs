@@ -97,6 +97,10 @@ impl Names {
 
     /// The entry for this spelling (preferred or alias), case-insensitive.
     pub fn get(&self, spelling: &str) -> Option<&NameEntry> {
+        // Most newsrooms run without a names file: then no word needs lowering.
+        if self.index.is_empty() {
+            return None;
+        }
         crate::text::with_lowercase(spelling, |lower| self.index.get(lower).copied())
             .and_then(|i| self.entries.get(i))
     }
