@@ -182,27 +182,50 @@ impl Tok<'_> {
     }
 }
 
-fn tokens<'a>(doc: &'a Document, range: Range<usize>) -> Vec<Tok<'a>> {
+/// Splits the prose of `range` into `toks` (a buffer reused from sentence to sentence), and
+/// returns the flags of all its ASCII words: the runs of ASCII letters and digits, also those
+/// inside a token ("reportedly" in "non-reportedly"), which are what the phrase patterns'
+/// word boundaries see.
+fn tokens<'a>(doc: &'a Document, range: Range<usize>, toks: &mut Vec<Tok<'a>>) -> lexicon::Flags {
+    toks.clear();
+    let mut words = lexicon::Flags::default();
     let (Some(slice), Some(lower)) = (
         doc.prose().get(range.clone()),
         doc.lower().get(range.clone()),
     ) else {
-        return Vec::new();
+        return words;
     };
-    // About one token per four bytes of news prose: sized once, not grown token by token.
-    let mut toks = Vec::with_capacity(slice.len() / 4 + 1);
     toks.extend(crate::text::tokens(slice).map(|m| {
         let text = slice.get(m.clone()).unwrap_or("");
+        let lower = lower.get(m.clone()).unwrap_or("");
+        let word = text.chars().next().is_some_and(char::is_alphanumeric);
+        // Every listed word starts with a letter: punctuation is in no list.
+        let flags = if word {
+            lexicon::flags(lower)
+        } else {
+            lexicon::Flags::default()
+        };
+        if word {
+            words = words
+                | if lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    flags
+                } else {
+                    lower
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .filter(|run| !run.is_empty())
+                        .fold(lexicon::Flags::default(), |f, run| f | lexicon::flags(run))
+                };
+        }
         Tok {
             start: range.start + m.start,
             end: range.start + m.end,
             text,
-            lower: lower.get(m.clone()).unwrap_or(""),
-            flags: lower.get(m).map(lexicon::flags).unwrap_or_default(),
-            word: text.chars().next().is_some_and(char::is_alphanumeric),
+            lower,
+            flags,
+            word,
         }
     }));
-    toks
+    words
 }
 
 /// The noun phrase that ends at token `j` (its head), extended left over names, titles and
@@ -458,10 +481,18 @@ fn not_reporting(toks: &[Tok<'_>], i: usize) -> bool {
     }
 }
 
-/// Every attribution in one sentence (`range`, document offsets of the prose).
-fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Found>) {
+/// Every attribution in one sentence (`range`, document offsets of the prose), split into
+/// `toks` whose ASCII words have the flags `words`; `anonymous` are the matches of
+/// `ANONYMOUS_PHRASE` in it.
+fn sentence_attributions(
+    doc: &Document,
+    range: Range<usize>,
+    toks: &[Tok<'_>],
+    words: lexicon::Flags,
+    anonymous: &[Span],
+    out: &mut Vec<Found>,
+) {
     let prose = doc.prose();
-    let toks = tokens(doc, range.clone());
     let sent = Span::new(range.start, range.end);
     let base = out.len();
     let mut i = 0;
@@ -469,8 +500,8 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         let t = &toks[i];
         if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
             let cue = Span::new(t.start, toks[i + 1].end);
-            let np = np_starting_at(&toks, i + 2, true);
-            let source = np.as_ref().and_then(|r| span_of(&toks, r));
+            let np = np_starting_at(toks, i + 2, true);
+            let source = np.as_ref().and_then(|r| span_of(toks, r));
             let after = np.as_ref().map_or(i + 2, |r| r.end);
             let content = if toks[..i].iter().any(|t| t.word) {
                 Span::new(sent.start, cue.start)
@@ -500,7 +531,7 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
             let np = 1..comma;
             out.push(Found {
                 cue: Span::new(t.start, t.end),
-                source: span_of(&toks, &np),
+                source: span_of(toks, &np),
                 content: Span::new(toks.get(comma + 1).map_or(sent.end, |n| n.start), sent.end),
                 kind: CueKind::AccordingTo,
                 turn: false,
@@ -535,15 +566,15 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
                 // follows ("Trump boomed:"), not a lone capitalised first word ("Wait, it
                 // gets better:").
                 let source = if label {
-                    span_of(&toks, &(first..i))
+                    span_of(toks, &(first..i))
                 } else {
-                    subject(&toks, i)
+                    subject(toks, i)
                         .filter(|r| {
                             r.len() > 1
                                 || lexicon::PRONOUNS.contains(&toks[r.start].lower)
                                 || toks.get(r.end).is_some_and(|t| t.word)
                         })
-                        .and_then(|r| span_of(&toks, &r))
+                        .and_then(|r| span_of(toks, &r))
                 };
                 let from = toks.get(i + 1).map_or(sent.end, |n| n.start);
                 out.push(Found {
@@ -559,24 +590,34 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         }
         // A dash signs a quotation right after it, in this sentence or closing the one
         // before; a dash that opens a list item or a subhead ("– Old hands –.") signs nothing.
-        let after_quote = match i.checked_sub(1) {
+        let after_quote = || match i.checked_sub(1) {
             Some(p) => matches!(toks[p].text, "”" | "\""),
             None => prose
                 .get(..sent.start)
                 .is_some_and(|before| before.trim_end().ends_with(['”', '"'])),
         };
         if matches!(t.text, "―" | "—" | "–")
-            && after_quote
-            && let Some(np) = np_starting_at(&toks, i + 1, false)
+            && after_quote()
+            && let Some(np) = np_starting_at(toks, i + 1, false)
         {
             out.push(Found {
                 cue: Span::new(t.start, t.end),
-                source: span_of(&toks, &np),
+                source: span_of(toks, &np),
                 content: Span::new(sent.start, t.start.max(sent.start)),
                 kind: CueKind::Dash,
                 turn: false,
             });
             i = np.end;
+            continue;
+        }
+        let before_that =
+            t.flags.cue_before_that() && toks.get(i + 1).is_some_and(|n| n.is("that"));
+        let cue = t.flags.cue() || before_that;
+        let guard = if cue { None } else { t.flags.guard() };
+        let stance = guard.is_some();
+        // Most words are no cue: the tests of the words around one come after.
+        if !t.word || !(cue || stance) {
+            i += 1;
             continue;
         }
         // An infinitive ("to say", "to tell") is an intention, not an attribution, unless it
@@ -589,17 +630,7 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
             let p = &toks[i - 1];
             (p.is("to") && !reported_infinitive) || NOUN_MARKERS.contains(&p.lower) || possessive(p)
         };
-        // The cheap test first: a "that" after it is rare, a lookup for every word is not.
-        let before_that =
-            toks.get(i + 1).is_some_and(|n| n.is("that")) && t.flags.cue_before_that();
-        let cue = t.flags.cue() || before_that;
-        let guard = if cue { None } else { t.flags.guard() };
-        let stance = guard.is_some();
-        if !t.word
-            || !(cue || stance)
-            || (noun_or_infinitive && !before_that && !t.flags.noun_cue())
-            || not_reporting(&toks, i)
-        {
+        if (noun_or_infinitive && !before_that && !t.flags.noun_cue()) || not_reporting(toks, i) {
             i += 1;
             continue;
         }
@@ -623,7 +654,7 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         let mut source_after = None;
         let np = if passive {
             if toks.get(i + 1).is_some_and(|n| n.is("by")) {
-                source_after = np_starting_at(&toks, i + 2, true);
+                source_after = np_starting_at(toks, i + 2, true);
             }
             None
         } else {
@@ -650,14 +681,14 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
             let after_comma = before.is_some_and(|b| b.text == ",");
             let left = end
                 .and_then(|e| e.checked_sub(1))
-                .and_then(|b| source_before(&toks, b))
+                .and_then(|b| source_before(toks, b))
                 .filter(|r| !(ing && (after_comma || object(r))));
             // Only verbs of saying invert ("…,” said Smith); "…, praised the efforts" has an
             // object after it, not a source.
             if left.is_none() && before.is_none_or(Tok::closing_punct) && lexicon::inverts(t.lower)
             {
                 // "…, said it was late": after a plain comma a pronoun is what is said.
-                source_after = np_starting_at(&toks, i + 1, false).filter(|r| {
+                source_after = np_starting_at(toks, i + 1, false).filter(|r| {
                     !(after_comma
                         && r.len() == 1
                         && lexicon::PRONOUNS.contains(&toks[r.start].lower))
@@ -667,7 +698,7 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         };
         if let Some(g) = guard
             && g != lexicon::Guard::Anywhere
-            && (passive || !np.as_ref().is_some_and(|r| guard_met(&toks, r, g)))
+            && (passive || !np.as_ref().is_some_and(|r| guard_met(toks, r, g)))
         {
             i += 1;
             continue;
@@ -679,14 +710,14 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
                 || t.lower.ends_with("ing")
                 || before.is_some_and(|b| b.is("and") || b.is(",")));
         let source = match np.clone().or(source_after.clone()) {
-            Some(r) => span_of(&toks, &r),
+            Some(r) => span_of(toks, &r),
             None if shares_source => out[base..]
                 .iter()
                 .find_map(|f| f.source)
-                .or_else(|| subject(&toks, i).and_then(|r| span_of(&toks, &r))),
+                .or_else(|| subject(toks, i).and_then(|r| span_of(toks, &r))),
             None => None,
         }
-        .map(|src| anonymous_phrase_start(prose, sent, src))
+        .map(|src| anonymous_phrase_start(anonymous, src))
         .filter(|_| !lexicon::is_raising(t.lower));
         // Content: what follows the cue, or what precedes the source when they close the
         // sentence ("The plan is dead, Smith said.").
@@ -724,7 +755,8 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         return;
     };
     let first_new = out.partition_point(|f| f.cue.start < sent.start);
-    for m in HEDGE.find_iter(text) {
+    let hedges = words.may_hedge().then(|| HEDGE.find_iter(text));
+    for m in hedges.into_iter().flatten() {
         let span = Span::new(range.start + m.start(), range.start + m.end());
         let overlapping = out[first_new..]
             .iter_mut()
@@ -780,15 +812,11 @@ fn drop_nested(prose: &str, sentence: &mut Vec<Found>) {
 
 /// A source found inside a description of an unnamed source ("the negotiations" in "A source
 /// familiar with the negotiations said") is the whole description.
-fn anonymous_phrase_start(prose: &str, sent: Span, src: Span) -> Span {
-    let Some(text) = prose.get(sent.range()) else {
-        return src;
-    };
-    ANONYMOUS_PHRASE
-        .find_iter(text)
-        .map(|m| (sent.start + m.start(), sent.start + m.end()))
-        .find(|&(start, end)| start < src.start && src.start <= end + 40)
-        .map_or(src, |(start, _)| Span::new(start, src.end))
+fn anonymous_phrase_start(anonymous: &[Span], src: Span) -> Span {
+    anonymous
+        .iter()
+        .find(|m| m.start < src.start && src.start <= m.end + 40)
+        .map_or(src, |m| Span::new(m.start, src.end))
 }
 
 fn is_pronoun(text: &str) -> bool {
@@ -803,7 +831,8 @@ fn names_someone(text: &str) -> bool {
         && !lexicon::is_determiner(&first.to_lowercase())
 }
 
-fn is_anonymous(doc: &Document, source: Option<&Excerpt>, sentence: Span) -> bool {
+/// `anonymous_phrase`: the sentence describes an unnamed source (`ANONYMOUS_PHRASE`).
+fn is_anonymous(source: Option<&Excerpt>, anonymous_phrase: bool) -> bool {
     let anonymous_head = source.is_some_and(|s| {
         let mut words = s.text.split_whitespace();
         let last = words.next_back().unwrap_or("").to_lowercase();
@@ -815,25 +844,43 @@ fn is_anonymous(doc: &Document, source: Option<&Excerpt>, sentence: Span) -> boo
             >= 2;
         lexicon::ANONYMOUS_HEADS.contains(&last.as_str()) && !named
     });
-    anonymous_head
-        || doc
-            .prose()
-            .get(sentence.range())
-            .is_some_and(|t| ANONYMOUS_PHRASE.is_match(t))
+    anonymous_head || anonymous_phrase
 }
 
 /// Quotations (outer level) with their speakers, and every attribution.
 pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribution>) {
     let prose = doc.prose();
     let text = doc.text();
+    // The phrase patterns are case-insensitive: "ſ" and "K" (Kelvin) match "s" and "k" but
+    // are no ASCII letters, so a text with them is searched whatever its words.
+    let folded = prose.contains('\u{17F}') || prose.contains('\u{212A}');
     let mut found = Vec::new();
     let mut here = Vec::new();
+    let mut toks = Vec::new();
+    let mut anonymous = Vec::new();
     for (si, s) in doc.sentences().iter().enumerate() {
-        sentence_attributions(doc, s.clone(), &mut here);
+        let mut words = tokens(doc, s.clone(), &mut toks);
+        if folded {
+            words = lexicon::Flags::ALL;
+        }
+        anonymous.clear();
+        if words.may_name_anonymously()
+            && let Some(text) = prose.get(s.clone())
+        {
+            anonymous.extend(
+                ANONYMOUS_PHRASE
+                    .find_iter(text)
+                    .map(|m| Span::new(s.start + m.start(), s.start + m.end())),
+            );
+        }
+        sentence_attributions(doc, s.clone(), &toks, words, &anonymous, &mut here);
         // A cue inside a quotation is the quoted speaker's own words, not the story's
         // attribution.
         here.retain(|f| f.turn || !quoted(doc, f.cue.start));
-        if let Some(text) = prose.get(s.clone()) {
+        if !here.is_empty()
+            && words.may_hold_idiom()
+            && let Some(text) = prose.get(s.clone())
+        {
             let idioms: Vec<_> = IDIOM.find_iter(text).map(|m| m.range()).collect();
             here.retain(|f| {
                 !idioms
@@ -842,12 +889,13 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
             });
         }
         drop_nested(prose, &mut here);
-        found.extend(here.drain(..).map(|f| (f, si)));
+        let anonymous_phrase = !anonymous.is_empty();
+        found.extend(here.drain(..).map(|f| (f, si, anonymous_phrase)));
     }
     let mentions = mention_index(entities);
     let mut last_named: Option<Excerpt> = None;
     let mut attributions = Vec::with_capacity(found.len());
-    for (f, si) in found {
+    for (f, si, anonymous_phrase) in found {
         let source = f.source.map(|s| Excerpt::new(text, s));
         let source_resolved = match &source {
             Some(s) if is_pronoun(&s.text) => last_named.clone(),
@@ -857,11 +905,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
             }
             _ => None,
         };
-        let sentence = doc
-            .sentences()
-            .get(si)
-            .map_or(f.content, |r| r.clone().into());
-        let anonymous = f.kind != CueKind::Hedge && is_anonymous(doc, source.as_ref(), sentence);
+        let anonymous = f.kind != CueKind::Hedge && is_anonymous(source.as_ref(), anonymous_phrase);
         attributions.push(Attribution {
             cue: Excerpt::new(text, f.cue),
             source,
