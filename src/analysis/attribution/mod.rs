@@ -185,7 +185,8 @@ impl Tok<'_> {
 /// Splits the prose of `range` into `toks` (a buffer reused from sentence to sentence), and
 /// returns the flags of all its ASCII words: the runs of ASCII letters and digits, also those
 /// inside a token ("reportedly" in "non-reportedly"), which are what the phrase patterns'
-/// word boundaries see.
+/// word boundaries see. The patterns are case-insensitive: "ſ" and "K" (Kelvin) match "s"
+/// and "k" but are no ASCII letters, so a sentence with them gets every flag.
 fn tokens<'a>(doc: &'a Document, range: Range<usize>, toks: &mut Vec<Tok<'a>>) -> lexicon::Flags {
     toks.clear();
     let mut words = lexicon::Flags::default();
@@ -209,6 +210,8 @@ fn tokens<'a>(doc: &'a Document, range: Range<usize>, toks: &mut Vec<Tok<'a>>) -
             words = words
                 | if lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
                     flags
+                } else if lower.contains(['\u{17F}', '\u{212A}']) {
+                    lexicon::Flags::ALL
                 } else {
                     lower
                         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -798,14 +801,15 @@ fn drop_nested(prose: &str, sentence: &mut Vec<Found>) {
         .collect();
     sentence.retain(|f| {
         let inside = |&(cue, content): &(Span, Span)| cue != f.cue && content.contains(f.cue.start);
-        let word = prose.get(f.cue.range()).map(str::to_lowercase);
         if f.kind == CueKind::Stance {
             !reports
                 .iter()
                 .any(|r| inside(r) || f.content.contains(r.0.start))
         } else {
             !(reports.iter().any(inside)
-                && word.as_deref().is_some_and(lexicon::is_weak_when_nested))
+                && prose.get(f.cue.range()).is_some_and(|word| {
+                    crate::text::with_lowercase(word, lexicon::is_weak_when_nested)
+                }))
         }
     });
 }
@@ -820,29 +824,31 @@ fn anonymous_phrase_start(anonymous: &[Span], src: Span) -> Span {
 }
 
 fn is_pronoun(text: &str) -> bool {
-    lexicon::PRONOUNS.contains(&text.to_lowercase().as_str())
+    crate::text::with_lowercase(text, |lower| lexicon::PRONOUNS.contains(&lower))
 }
 
 /// A source that names someone: starts with a capital and is not a pronoun.
 fn names_someone(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
     first.chars().next().is_some_and(char::is_uppercase)
-        && !is_pronoun(first)
-        && !lexicon::is_determiner(&first.to_lowercase())
+        && crate::text::with_lowercase(first, |lower| {
+            !lexicon::PRONOUNS.contains(&lower) && !lexicon::is_determiner(lower)
+        })
 }
 
 /// `anonymous_phrase`: the sentence describes an unnamed source (`ANONYMOUS_PHRASE`).
 fn is_anonymous(source: Option<&Excerpt>, anonymous_phrase: bool) -> bool {
     let anonymous_head = source.is_some_and(|s| {
-        let mut words = s.text.split_whitespace();
-        let last = words.next_back().unwrap_or("").to_lowercase();
-        let named = s
-            .text
-            .split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count()
-            >= 2;
-        lexicon::ANONYMOUS_HEADS.contains(&last.as_str()) && !named
+        let last = s.text.split_whitespace().next_back().unwrap_or("");
+        let named = || {
+            s.text
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .nth(1)
+                .is_some()
+        };
+        crate::text::with_lowercase(last, |last| lexicon::ANONYMOUS_HEADS.contains(&last))
+            && !named()
     });
     anonymous_head || anonymous_phrase
 }
@@ -851,18 +857,12 @@ fn is_anonymous(source: Option<&Excerpt>, anonymous_phrase: bool) -> bool {
 pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribution>) {
     let prose = doc.prose();
     let text = doc.text();
-    // The phrase patterns are case-insensitive: "ſ" and "K" (Kelvin) match "s" and "k" but
-    // are no ASCII letters, so a text with them is searched whatever its words.
-    let folded = prose.contains('\u{17F}') || prose.contains('\u{212A}');
     let mut found = Vec::new();
     let mut here = Vec::new();
     let mut toks = Vec::new();
     let mut anonymous = Vec::new();
     for (si, s) in doc.sentences().iter().enumerate() {
-        let mut words = tokens(doc, s.clone(), &mut toks);
-        if folded {
-            words = lexicon::Flags::ALL;
-        }
+        let words = tokens(doc, s.clone(), &mut toks);
         anonymous.clear();
         if words.may_name_anonymously()
             && let Some(text) = prose.get(s.clone())
@@ -972,11 +972,10 @@ fn full_sentence(doc: &Document, q: &crate::text::Quote) -> bool {
     let last_word = lead
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("")
-        .to_lowercase();
+        .unwrap_or("");
     let introduced = lead.is_empty()
         || lead.ends_with([',', ':', '—', '–', '(', '“', '"'])
-        || lexicon::is_cue(&last_word);
+        || crate::text::with_lowercase(last_word, lexicon::is_cue);
     let (end, continued) = (q.end, q.continued);
     let Some(c) = prose.get(q.content.clone()) else {
         return false;
@@ -986,9 +985,12 @@ fn full_sentence(doc: &Document, q: &crate::text::Quote) -> bool {
         .chars()
         .find(|ch| ch.is_alphanumeric())
         .is_some_and(char::is_uppercase);
-    let words = c.split_whitespace().count();
     let ends_like_sentence = c.ends_with(['.', '?', '!', '…', ',']) || end != QuoteEnd::Closed;
-    introduced && (starts_upper || continued) && ends_like_sentence && words >= 3
+    // At least three words.
+    introduced
+        && (starts_upper || continued)
+        && ends_like_sentence
+        && c.split_whitespace().nth(2).is_some()
 }
 
 fn quote_facts(
