@@ -182,6 +182,52 @@ impl Tok<'_> {
     }
 }
 
+/// Calls `f` with each token of `s` as `crate::text::tokens` finds it, scanning ASCII (most of
+/// an English text) byte by byte: in ASCII a word is a letter or digit, then letters, digits
+/// and inner `.`, `-` and `'`. A token that meets other characters is split, up to the next
+/// space (no token spans one), by `crate::text::tokens`, which looks only forward.
+fn for_each_token(s: &str, mut f: impl FnMut(Range<usize>)) {
+    // `char::is_whitespace` of an ASCII byte.
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(b) = bytes.get(i) {
+        if space(b) {
+            i += 1;
+            continue;
+        }
+        let mut end = Some(i + 1);
+        if b.is_ascii_alphanumeric() {
+            for (k, b) in bytes.iter().enumerate().skip(i + 1) {
+                if b.is_ascii_alphanumeric() {
+                    end = end.map(|_| k + 1);
+                } else if !b.is_ascii() {
+                    end = None;
+                    break;
+                } else if !matches!(b, b'.' | b'-' | b'\'') {
+                    break;
+                }
+            }
+        } else if !b.is_ascii() {
+            end = None;
+        }
+        match end {
+            Some(end) => {
+                f(i..end);
+                i = end;
+            }
+            None => {
+                let rest = bytes.get(i..).unwrap_or_default();
+                let chunk_end = i + rest.iter().position(space).unwrap_or(rest.len());
+                if let Some(chunk) = s.get(i..chunk_end) {
+                    crate::text::tokens(chunk).for_each(|m| f(i + m.start..i + m.end));
+                }
+                i = chunk_end;
+            }
+        }
+    }
+}
+
 /// Splits the prose of `range` into `toks` (a buffer reused from sentence to sentence), and
 /// returns the flags of all its ASCII words: the runs of ASCII letters and digits, also those
 /// inside a token ("reportedly" in "non-reportedly"), which are what the phrase patterns'
@@ -196,7 +242,7 @@ fn tokens<'a>(doc: &'a Document, range: Range<usize>, toks: &mut Vec<Tok<'a>>) -
     ) else {
         return words;
     };
-    toks.extend(crate::text::tokens(slice).map(|m| {
+    for_each_token(slice, |m| {
         let text = slice.get(m.clone()).unwrap_or("");
         let lower = lower.get(m.clone()).unwrap_or("");
         let word = text.chars().next().is_some_and(char::is_alphanumeric);
@@ -219,15 +265,15 @@ fn tokens<'a>(doc: &'a Document, range: Range<usize>, toks: &mut Vec<Tok<'a>>) -
                         .fold(lexicon::Flags::default(), |f, run| f | lexicon::flags(run))
                 };
         }
-        Tok {
+        toks.push(Tok {
             start: range.start + m.start,
             end: range.start + m.end,
             text,
             lower,
             flags,
             word,
-        }
-    }));
+        });
+    });
     words
 }
 

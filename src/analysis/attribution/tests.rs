@@ -452,3 +452,17 @@ proptest::proptest! {
         proptest::prop_assert!(!IDIOM.is_match(prose) || words.may_hold_idiom(), "idiom in {text:?}");
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    /// The ASCII fast path splits a text as `crate::text::tokens` does.
+    #[test]
+    fn tokens_are_those_of_the_text_module(
+        text in "([a-zA-Z0-9.'’\\-,:;“”\"()_ \t\n\u{0B}\u{0C}\u{85}\u{A0}éÉ\u{301}ſ—–]|\\PC){0,40}"
+    ) {
+        let mut ours = Vec::new();
+        for_each_token(&text, |m| ours.push(m));
+        let theirs: Vec<_> = crate::text::tokens(&text).collect();
+        proptest::prop_assert_eq!(ours, theirs);
+    }
+}
