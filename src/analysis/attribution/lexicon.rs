@@ -1019,6 +1019,11 @@ impl Flags {
         self.has(IDIOM_WORD) || (self.has(IDIOM_THAT_WORD) && self.has(IDIOM_SAID_OR_IS))
     }
 
+    /// A cue, or one when a "that" follows or its guard is met.
+    pub fn may_cue(self) -> bool {
+        self.has(CUE | NOUN | THAT | STANCE | AFTER_NAME | EVIDENCE_VERB | ANYWHERE)
+    }
+
     pub fn cue(self) -> bool {
         self.has(CUE | NOUN)
     }

@@ -185,8 +185,9 @@ impl Tok<'_> {
 /// Calls `f` with each token of `s` as `crate::text::tokens` finds it, scanning ASCII (most of
 /// an English text) byte by byte: in ASCII a word is a letter or digit, then letters, digits
 /// and inner `.`, `-` and `'`. A token that meets other characters is split, up to the next
-/// space (no token spans one), by `crate::text::tokens`, which looks only forward.
-fn for_each_token(s: &str, mut f: impl FnMut(Range<usize>)) {
+/// space (no token spans one), by `crate::text::tokens`, which looks only forward. The flag
+/// passed with a token says it is all ASCII letters and digits.
+fn for_each_token(s: &str, mut f: impl FnMut(Range<usize>, bool)) {
     // `char::is_whitespace` of an ASCII byte.
     let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
     let bytes = s.as_bytes();
@@ -197,14 +198,19 @@ fn for_each_token(s: &str, mut f: impl FnMut(Range<usize>)) {
             continue;
         }
         let mut end = Some(i + 1);
-        if b.is_ascii_alphanumeric() {
+        let mut plain = b.is_ascii_alphanumeric();
+        if plain {
+            let mut joiner = false;
             for (k, b) in bytes.iter().enumerate().skip(i + 1) {
                 if b.is_ascii_alphanumeric() {
+                    plain &= !joiner;
                     end = end.map(|_| k + 1);
                 } else if !b.is_ascii() {
                     end = None;
                     break;
-                } else if !matches!(b, b'.' | b'-' | b'\'') {
+                } else if matches!(b, b'.' | b'-' | b'\'') {
+                    joiner = true;
+                } else {
                     break;
                 }
             }
@@ -213,14 +219,14 @@ fn for_each_token(s: &str, mut f: impl FnMut(Range<usize>)) {
         }
         match end {
             Some(end) => {
-                f(i..end);
+                f(i..end, plain);
                 i = end;
             }
             None => {
                 let rest = bytes.get(i..).unwrap_or_default();
                 let chunk_end = i + rest.iter().position(space).unwrap_or(rest.len());
                 if let Some(chunk) = s.get(i..chunk_end) {
-                    crate::text::tokens(chunk).for_each(|m| f(i + m.start..i + m.end));
+                    crate::text::tokens(chunk).for_each(|m| f(i + m.start..i + m.end, false));
                 }
                 i = chunk_end;
             }
@@ -242,10 +248,10 @@ fn tokens<'a>(doc: &'a Document, range: Range<usize>, toks: &mut Vec<Tok<'a>>) -
     ) else {
         return words;
     };
-    for_each_token(slice, |m| {
+    for_each_token(slice, |m, plain| {
         let text = slice.get(m.clone()).unwrap_or("");
         let lower = lower.get(m.clone()).unwrap_or("");
-        let word = text.chars().next().is_some_and(char::is_alphanumeric);
+        let word = plain || text.chars().next().is_some_and(char::is_alphanumeric);
         // Every listed word starts with a letter: punctuation is in no list.
         let flags = if word {
             lexicon::flags(lower)
@@ -254,7 +260,7 @@ fn tokens<'a>(doc: &'a Document, range: Range<usize>, toks: &mut Vec<Tok<'a>>) -
         };
         if word {
             words = words
-                | if lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                | if plain {
                     flags
                 } else if lower.contains(['\u{17F}', '\u{212A}']) {
                     lexicon::Flags::ALL
@@ -547,6 +553,11 @@ fn sentence_attributions(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // Most words are no cue and none of the words below: pass them by.
+        if t.word && !t.flags.may_cue() && !t.is("according") && !(i == 0 && t.text == "In") {
+            i += 1;
+            continue;
+        }
         if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
             let cue = Span::new(t.start, toks[i + 1].end);
             let np = np_starting_at(toks, i + 2, true);

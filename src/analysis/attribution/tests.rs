@@ -461,7 +461,16 @@ proptest::proptest! {
         text in "([a-zA-Z0-9.'’\\-,:;“”\"()_ \t\n\u{0B}\u{0C}\u{85}\u{A0}éÉ\u{301}ſ—–]|\\PC){0,40}"
     ) {
         let mut ours = Vec::new();
-        for_each_token(&text, |m| ours.push(m));
+        // Tokens passed as plain are all ASCII letters and digits.
+        let mut plain_ascii = true;
+        for_each_token(&text, |m, plain| {
+            plain_ascii &= !plain
+                || text
+                    .get(m.clone())
+                    .is_some_and(|t| t.bytes().all(|b| b.is_ascii_alphanumeric()));
+            ours.push(m);
+        });
+        proptest::prop_assert!(plain_ascii);
         let theirs: Vec<_> = crate::text::tokens(&text).collect();
         proptest::prop_assert_eq!(ours, theirs);
     }
