@@ -182,43 +182,58 @@ impl Tok<'_> {
     }
 }
 
-/// Calls `f` with each token of `s` as `crate::text::tokens` finds it, scanning ASCII (most of
-/// an English text) byte by byte: in ASCII a word is a letter or digit, then letters, digits
-/// and inner `.`, `-` and `'`. A token that meets other characters is split, up to the next
+/// Calls `f` with each token of `s` as `crate::text::tokens` finds it, scanning ASCII and the
+/// quotation marks, apostrophes and dashes of news prose byte by byte: there a word is a letter
+/// or digit, then letters, digits and inner `.`, `-`, `'` and `’`, and any other character that
+/// is no space is a token alone. A token that meets other characters is split, up to the next
 /// space (no token spans one), by `crate::text::tokens`, which looks only forward. The flag
 /// passed with a token says it is all ASCII letters and digits.
 fn for_each_token(s: &str, mut f: impl FnMut(Range<usize>, bool)) {
+    let bytes = s.as_bytes();
     // `char::is_whitespace` of an ASCII byte.
     let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let bytes = s.as_bytes();
+    // The last byte of "–", "—", "‘", "’", "“" or "”" (E2 80 xx) starting at `k`.
+    let mark = |k: usize| match bytes.get(k..k + 3) {
+        Some(&[0xE2, 0x80, last @ (0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D)]) => Some(last),
+        _ => None,
+    };
     let mut i = 0;
     while let Some(b) = bytes.get(i) {
         if space(b) {
             i += 1;
             continue;
         }
-        let mut end = Some(i + 1);
-        let mut plain = b.is_ascii_alphanumeric();
-        if plain {
-            let mut joiner = false;
-            for (k, b) in bytes.iter().enumerate().skip(i + 1) {
-                if b.is_ascii_alphanumeric() {
-                    plain &= !joiner;
-                    end = end.map(|_| k + 1);
-                } else if !b.is_ascii() {
-                    end = None;
-                    break;
-                } else if matches!(b, b'.' | b'-' | b'\'') {
-                    joiner = true;
-                } else {
-                    break;
+        let token = if b.is_ascii_alphanumeric() {
+            let (mut k, mut end, mut plain, mut joiner) = (i + 1, i + 1, true, false);
+            loop {
+                match bytes.get(k) {
+                    Some(c) if c.is_ascii_alphanumeric() => {
+                        plain &= !joiner;
+                        k += 1;
+                        end = k;
+                    }
+                    Some(b'.' | b'-' | b'\'') => {
+                        joiner = true;
+                        k += 1;
+                    }
+                    Some(c) if !c.is_ascii() => match mark(k) {
+                        Some(0x99) => {
+                            joiner = true;
+                            k += 3;
+                        }
+                        Some(_) => break Some((end, plain)),
+                        None => break None,
+                    },
+                    _ => break Some((end, plain)),
                 }
             }
-        } else if !b.is_ascii() {
-            end = None;
-        }
-        match end {
-            Some(end) => {
+        } else if b.is_ascii() {
+            Some((i + 1, false))
+        } else {
+            mark(i).map(|_| (i + 3, false))
+        };
+        match token {
+            Some((end, plain)) => {
                 f(i..end, plain);
                 i = end;
             }

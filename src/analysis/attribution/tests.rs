@@ -1,5 +1,6 @@
 use super::*;
 use crate::text::Format;
+use proptest::strategy::Strategy as _;
 
 fn run(text: &str) -> (Document, Vec<QuoteFact>, Vec<Attribution>) {
     let doc = Document::new(text, Format::Markdown);
@@ -458,8 +459,19 @@ proptest::proptest! {
     /// The ASCII fast path splits a text as `crate::text::tokens` does.
     #[test]
     fn tokens_are_those_of_the_text_module(
-        text in "([a-zA-Z0-9.'’\\-,:;“”\"()_ \t\n\u{0B}\u{0C}\u{85}\u{A0}éÉ\u{301}ſ—–]|\\PC){0,40}"
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                3 => proptest::sample::select(&[
+                    "a", "Zo", "9", ".", "'", "’", "‘", "-", "“", "”", "—", "–", "―", ",", ":",
+                    "_", " ", "\t", "\u{0B}", "\u{85}", "\u{A0}", "\u{2000}", "\u{2028}", "é",
+                    "\u{301}", "ſ", "\u{2010}",
+                ][..]).prop_map(str::to_owned),
+                1 => "\\PC",
+            ],
+            0..40,
+        )
     ) {
+        let text = parts.concat();
         let mut ours = Vec::new();
         // Tokens passed as plain are all ASCII letters and digits.
         let mut plain_ascii = true;
