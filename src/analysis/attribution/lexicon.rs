@@ -907,27 +907,6 @@ const IDIOM_WORD: u32 = 1 << 16;
 const IDIOM_THAT_WORD: u32 = 1 << 17;
 const IDIOM_SAID_OR_IS: u32 = 1 << 18;
 
-/// The word lists in a table indexed by a word's length and its first and last bytes: a word
-/// no list holds (most words of a text) is turned down without hashing, a listed one compared
-/// with the few words of its slot.
-struct Table {
-    /// Slot `k` holds `entries[offsets[k]..offsets[k + 1]]`.
-    offsets: Vec<u16>,
-    entries: Vec<(&'static str, u32)>,
-}
-
-const SLOTS: usize = 1 << 14;
-
-fn slot(word: &str) -> usize {
-    let b = word.as_bytes();
-    match (b.first(), b.last()) {
-        (Some(&first), Some(&last)) => {
-            (b.len().min(15) << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31)
-        }
-        _ => 0,
-    }
-}
-
 /// Every list with its flag.
 const LISTS: [(&[&str], u32); 19] = [
     (CUE_WORDS, CUE),
@@ -951,41 +930,19 @@ const LISTS: [(&[&str], u32); 19] = [
     (IDIOM_SAID_IS, IDIOM_SAID_OR_IS),
 ];
 
-static FLAGS: LazyLock<Table> = LazyLock::new(|| {
+static FLAGS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
     let mut flags: HashMap<&'static str, u32> = HashMap::default();
     for (list, flag) in LISTS {
         for w in list {
             *flags.entry(*w).or_default() |= flag;
         }
     }
-    let mut entries: Vec<_> = flags.into_iter().collect();
-    entries.sort_unstable_by_key(|&(w, _)| slot(w));
-    let mut offsets = vec![0u16; SLOTS + 1];
-    for (k, &(w, _)) in entries.iter().enumerate() {
-        offsets[slot(w) + 1] = u16::try_from(k + 1).expect("fewer than 65536 listed words");
-    }
-    // Empty slots start where the slot before them ends.
-    for k in 1..=SLOTS {
-        offsets[k] = offsets[k].max(offsets[k - 1]);
-    }
-    Table { offsets, entries }
+    flags
 });
 
 /// The flags of a lowercase word.
 pub fn flags(lower: &str) -> Flags {
-    let table = &*FLAGS;
-    let k = slot(lower);
-    let slot_entries = table
-        .offsets
-        .get(k..k + 2)
-        .and_then(|o| table.entries.get(usize::from(o[0])..usize::from(o[1])))
-        .unwrap_or_default();
-    Flags(
-        slot_entries
-            .iter()
-            .find(|(w, _)| *w == lower)
-            .map_or(0, |&(_, f)| f),
-    )
+    Flags(FLAGS.get(lower).copied().unwrap_or(0))
 }
 
 impl std::ops::BitOr for Flags {
@@ -1154,7 +1111,7 @@ mod tests {
     }
 
     #[test]
-    fn the_table_finds_every_listed_word_and_no_other() {
+    fn every_listed_word_has_its_flags_and_no_other_word_any() {
         for (list, flag) in LISTS {
             for w in list {
                 assert!(flags(w).has(flag), "{w}");
