@@ -569,7 +569,8 @@ fn sentence_attributions(
     while i < toks.len() {
         let t = &toks[i];
         // Most words are no cue and none of the words below: pass them by.
-        if t.word && !t.flags.may_cue() && !t.is("according") && !(i == 0 && t.text == "In") {
+        let looked_for = t.flags.may_cue() || t.is("according") || (i == 0 && t.text == "In");
+        if t.word && !looked_for {
             i += 1;
             continue;
         }
