@@ -836,39 +836,103 @@ pub fn is_vague(source: &str) -> bool {
     VAGUE.contains(&head.as_str())
 }
 
+/// Words of the pass's phrase patterns (`HEDGE`, `ANONYMOUS_PHRASE`, `IDIOM` in `mod.rs`):
+/// every match of a pattern holds some of them as whole ASCII words (bounded by `\b` or a
+/// space in the pattern), so a sentence that lacks them is not searched. Unnamed sources:
+/// "familiar with", "close to", "with knowledge of", "briefed on", "who spoke".
+const ANON_KEYS: &[&str] = &["briefed", "close", "familiar", "knowledge", "who"];
+
+/// Hedges that are one word or start with a word of their own ("critics say").
+const HEDGE_WORDS: &[&str] = &[
+    "allegedly",
+    "believe",
+    "critics",
+    "observers",
+    "purportedly",
+    "reportedly",
+    "reports",
+    "rumored",
+    "rumors",
+    "rumoured",
+    "rumours",
+    "supposedly",
+];
+
+/// "is said to", "it has been reported": a form of "be", a participle, and "to" or "it".
+const HEDGE_BE: &[&str] = &["are", "been", "is", "was", "were"];
+const HEDGE_PARTICIPLES: &[&str] = &[
+    "alleged",
+    "believed",
+    "claimed",
+    "reported",
+    "rumored",
+    "rumoured",
+    "said",
+    "thought",
+    "understood",
+];
+const HEDGE_TO_IT: &[&str] = &["it", "to"];
+
+/// Idioms with a word of their own; "That said," and "that is to say" need "that" and "said"
+/// or "is".
+const IDIOM_WORDS: &[&str] = &[
+    "enough", "having", "needless", "say", "so", "suffice", "without", "worth",
+];
+const IDIOM_THAT: &[&str] = &["that"];
+const IDIOM_SAID_IS: &[&str] = &["is", "said"];
+
 /// What the word lists above say of one word, as bits: a token's are looked up once, when the
-/// sentence is split, and every question after that reads them.
+/// sentence is split, and every question after that reads them. A sentence's words together
+/// (`|`) say which phrase patterns may match in it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Flags(u16);
+pub struct Flags(u32);
 
-const CUE: u16 = 1;
-const NOUN: u16 = 1 << 1;
-const WEAK: u16 = 1 << 2;
-const THAT: u16 = 1 << 3;
-const STANCE: u16 = 1 << 4;
-const AFTER_NAME: u16 = 1 << 5;
-const EVIDENCE_VERB: u16 = 1 << 6;
-const ANYWHERE: u16 = 1 << 7;
-const BETWEENS: u16 = 1 << 8;
-const DET: u16 = 1 << 9;
-const NOT_SOURCES: u16 = 1 << 10;
+const CUE: u32 = 1;
+const NOUN: u32 = 1 << 1;
+const WEAK: u32 = 1 << 2;
+const THAT: u32 = 1 << 3;
+const STANCE: u32 = 1 << 4;
+const AFTER_NAME: u32 = 1 << 5;
+const EVIDENCE_VERB: u32 = 1 << 6;
+const ANYWHERE: u32 = 1 << 7;
+const BETWEENS: u32 = 1 << 8;
+const DET: u32 = 1 << 9;
+const NOT_SOURCES: u32 = 1 << 10;
+const ANON_KEY: u32 = 1 << 11;
+const HEDGE_WORD: u32 = 1 << 12;
+const HEDGE_BE_FORM: u32 = 1 << 13;
+const HEDGE_PARTICIPLE: u32 = 1 << 14;
+const HEDGE_TO_OR_IT: u32 = 1 << 15;
+const IDIOM_WORD: u32 = 1 << 16;
+const IDIOM_THAT_WORD: u32 = 1 << 17;
+const IDIOM_SAID_OR_IS: u32 = 1 << 18;
 
-static FLAGS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
-    let lists: [(&[&str], u16); 11] = [
-        (CUE_WORDS, CUE),
-        (NOUN_CUES, NOUN),
-        (WEAK_WHEN_NESTED, WEAK),
-        (CUES_BEFORE_THAT, THAT),
-        (STANCE_WORDS, STANCE),
-        (STANCE_AFTER_NAME, AFTER_NAME),
-        (EVIDENCE_VERBS, EVIDENCE_VERB),
-        (STANCE_ANYWHERE, ANYWHERE),
-        (BETWEEN, BETWEENS),
-        (DETERMINERS, DET),
-        (NOT_SOURCE, NOT_SOURCES),
-    ];
-    let mut flags: HashMap<&'static str, u16> = HashMap::default();
-    for (list, flag) in lists {
+/// Every list with its flag.
+const LISTS: [(&[&str], u32); 19] = [
+    (CUE_WORDS, CUE),
+    (NOUN_CUES, NOUN),
+    (WEAK_WHEN_NESTED, WEAK),
+    (CUES_BEFORE_THAT, THAT),
+    (STANCE_WORDS, STANCE),
+    (STANCE_AFTER_NAME, AFTER_NAME),
+    (EVIDENCE_VERBS, EVIDENCE_VERB),
+    (STANCE_ANYWHERE, ANYWHERE),
+    (BETWEEN, BETWEENS),
+    (DETERMINERS, DET),
+    (NOT_SOURCE, NOT_SOURCES),
+    (ANON_KEYS, ANON_KEY),
+    (HEDGE_WORDS, HEDGE_WORD),
+    (HEDGE_BE, HEDGE_BE_FORM),
+    (HEDGE_PARTICIPLES, HEDGE_PARTICIPLE),
+    (HEDGE_TO_IT, HEDGE_TO_OR_IT),
+    (IDIOM_WORDS, IDIOM_WORD),
+    (IDIOM_THAT, IDIOM_THAT_WORD),
+    (IDIOM_SAID_IS, IDIOM_SAID_OR_IS),
+];
+
+static FLAGS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut flags: HashMap<&'static str, u32> = HashMap::default();
+    for (list, flag) in LISTS {
         for w in list {
             *flags.entry(*w).or_default() |= flag;
         }
@@ -881,9 +945,40 @@ pub fn flags(lower: &str) -> Flags {
     Flags(FLAGS.get(lower).copied().unwrap_or(0))
 }
 
+impl std::ops::BitOr for Flags {
+    type Output = Flags;
+    fn bitor(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+}
+
 impl Flags {
-    fn has(self, flag: u16) -> bool {
+    /// Every bit: a sentence that must be searched with every pattern.
+    pub const ALL: Flags = Flags(u32::MAX);
+
+    fn has(self, flag: u32) -> bool {
         self.0 & flag != 0
+    }
+
+    /// Whether `ANONYMOUS_PHRASE` may match a sentence with these words.
+    pub fn may_name_anonymously(self) -> bool {
+        self.has(ANON_KEY)
+    }
+
+    /// Whether `HEDGE` may match a sentence with these words.
+    pub fn may_hedge(self) -> bool {
+        self.has(HEDGE_WORD)
+            || (self.has(HEDGE_BE_FORM) && self.has(HEDGE_PARTICIPLE) && self.has(HEDGE_TO_OR_IT))
+    }
+
+    /// Whether `IDIOM` may match a sentence with these words.
+    pub fn may_hold_idiom(self) -> bool {
+        self.has(IDIOM_WORD) || (self.has(IDIOM_THAT_WORD) && self.has(IDIOM_SAID_OR_IS))
+    }
+
+    /// A cue, or one when a "that" follows or its guard is met.
+    pub fn may_cue(self) -> bool {
+        self.has(CUE | NOUN | THAT | STANCE | AFTER_NAME | EVIDENCE_VERB | ANYWHERE)
     }
 
     pub fn cue(self) -> bool {
@@ -1012,6 +1107,28 @@ mod tests {
         }
         for w in EVIDENCE_VERBS {
             assert!(!is_cue(w), "{w} is already a cue");
+        }
+    }
+
+    #[test]
+    fn every_listed_word_has_its_flags_and_no_other_word_any() {
+        for (list, flag) in LISTS {
+            for w in list {
+                assert!(flags(w).has(flag), "{w}");
+            }
+        }
+        let listed = |w: &str| LISTS.iter().any(|(list, _)| list.contains(&w));
+        for w in [
+            "",
+            "x",
+            "sai",
+            "saidd",
+            "government",
+            "tol",
+            "ſaid",
+            "reportedly-",
+        ] {
+            assert_eq!(flags(w) == Flags::default(), !listed(w), "{w:?}");
         }
     }
 }

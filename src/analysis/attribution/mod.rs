@@ -182,27 +182,120 @@ impl Tok<'_> {
     }
 }
 
-fn tokens<'a>(doc: &'a Document, range: Range<usize>) -> Vec<Tok<'a>> {
+/// Calls `f` with each token of `s` as `crate::text::tokens` finds it, scanning ASCII and the
+/// quotation marks, apostrophes and dashes of news prose byte by byte: there a word is a letter
+/// or digit, then letters, digits and inner `.`, `-`, `'` and `’`, and any other character that
+/// is no space is a token alone. A token that meets other characters is split, up to the next
+/// space (no token spans one), by `crate::text::tokens`, which looks only forward. The flag
+/// passed with a token says it is all ASCII letters and digits.
+fn for_each_token(s: &str, mut f: impl FnMut(Range<usize>, bool)) {
+    let bytes = s.as_bytes();
+    // `char::is_whitespace` of an ASCII byte.
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    // The last byte of "–", "—", "‘", "’", "“" or "”" (E2 80 xx) starting at `k`.
+    let mark = |k: usize| match bytes.get(k..k + 3) {
+        Some(&[0xE2, 0x80, last @ (0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D)]) => Some(last),
+        _ => None,
+    };
+    let mut i = 0;
+    while let Some(b) = bytes.get(i) {
+        if space(b) {
+            i += 1;
+            continue;
+        }
+        let token = if b.is_ascii_alphanumeric() {
+            let (mut k, mut end, mut plain, mut joiner) = (i + 1, i + 1, true, false);
+            loop {
+                match bytes.get(k) {
+                    Some(c) if c.is_ascii_alphanumeric() => {
+                        plain &= !joiner;
+                        k += 1;
+                        end = k;
+                    }
+                    Some(b'.' | b'-' | b'\'') => {
+                        joiner = true;
+                        k += 1;
+                    }
+                    Some(c) if !c.is_ascii() => match mark(k) {
+                        Some(0x99) => {
+                            joiner = true;
+                            k += 3;
+                        }
+                        Some(_) => break Some((end, plain)),
+                        None => break None,
+                    },
+                    _ => break Some((end, plain)),
+                }
+            }
+        } else if b.is_ascii() {
+            Some((i + 1, false))
+        } else {
+            mark(i).map(|_| (i + 3, false))
+        };
+        match token {
+            Some((end, plain)) => {
+                f(i..end, plain);
+                i = end;
+            }
+            None => {
+                let rest = bytes.get(i..).unwrap_or_default();
+                let chunk_end = i + rest.iter().position(space).unwrap_or(rest.len());
+                if let Some(chunk) = s.get(i..chunk_end) {
+                    crate::text::tokens(chunk).for_each(|m| f(i + m.start..i + m.end, false));
+                }
+                i = chunk_end;
+            }
+        }
+    }
+}
+
+/// Splits the prose of `range` into `toks` (a buffer reused from sentence to sentence), and
+/// returns the flags of all its ASCII words: the runs of ASCII letters and digits, also those
+/// inside a token ("reportedly" in "non-reportedly"), which are what the phrase patterns'
+/// word boundaries see. The patterns are case-insensitive: "ſ" and "K" (Kelvin) match "s"
+/// and "k" but are no ASCII letters, so a sentence with them gets every flag.
+fn tokens<'a>(doc: &'a Document, range: Range<usize>, toks: &mut Vec<Tok<'a>>) -> lexicon::Flags {
+    toks.clear();
+    let mut words = lexicon::Flags::default();
     let (Some(slice), Some(lower)) = (
         doc.prose().get(range.clone()),
         doc.lower().get(range.clone()),
     ) else {
-        return Vec::new();
+        return words;
     };
-    // About one token per four bytes of news prose: sized once, not grown token by token.
-    let mut toks = Vec::with_capacity(slice.len() / 4 + 1);
-    toks.extend(crate::text::tokens(slice).map(|m| {
+    for_each_token(slice, |m, plain| {
         let text = slice.get(m.clone()).unwrap_or("");
-        Tok {
+        let lower = lower.get(m.clone()).unwrap_or("");
+        let word = plain || text.chars().next().is_some_and(char::is_alphanumeric);
+        // Every listed word starts with a letter: punctuation is in no list.
+        let flags = if word {
+            lexicon::flags(lower)
+        } else {
+            lexicon::Flags::default()
+        };
+        if word {
+            words = words
+                | if plain {
+                    flags
+                } else if lower.contains(['\u{17F}', '\u{212A}']) {
+                    lexicon::Flags::ALL
+                } else {
+                    lower
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .filter(|run| !run.is_empty())
+                        .fold(lexicon::Flags::default(), |f, run| f | lexicon::flags(run))
+                };
+        }
+        toks.push(Tok {
             start: range.start + m.start,
             end: range.start + m.end,
             text,
-            lower: lower.get(m.clone()).unwrap_or(""),
-            flags: lower.get(m).map(lexicon::flags).unwrap_or_default(),
-            word: text.chars().next().is_some_and(char::is_alphanumeric),
-        }
-    }));
-    toks
+            lower,
+            flags,
+            word,
+        });
+    });
+    words
 }
 
 /// The noun phrase that ends at token `j` (its head), extended left over names, titles and
@@ -458,19 +551,33 @@ fn not_reporting(toks: &[Tok<'_>], i: usize) -> bool {
     }
 }
 
-/// Every attribution in one sentence (`range`, document offsets of the prose).
-fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Found>) {
+/// Every attribution in one sentence (`range`, document offsets of the prose), split into
+/// `toks` whose ASCII words have the flags `words`; `anonymous` are the matches of
+/// `ANONYMOUS_PHRASE` in it.
+fn sentence_attributions(
+    doc: &Document,
+    range: Range<usize>,
+    toks: &[Tok<'_>],
+    words: lexicon::Flags,
+    anonymous: &[Span],
+    out: &mut Vec<Found>,
+) {
     let prose = doc.prose();
-    let toks = tokens(doc, range.clone());
     let sent = Span::new(range.start, range.end);
     let base = out.len();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // Most words are no cue and none of the words below: pass them by.
+        let looked_for = t.flags.may_cue() || t.is("according") || (i == 0 && t.text == "In");
+        if t.word && !looked_for {
+            i += 1;
+            continue;
+        }
         if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
             let cue = Span::new(t.start, toks[i + 1].end);
-            let np = np_starting_at(&toks, i + 2, true);
-            let source = np.as_ref().and_then(|r| span_of(&toks, r));
+            let np = np_starting_at(toks, i + 2, true);
+            let source = np.as_ref().and_then(|r| span_of(toks, r));
             let after = np.as_ref().map_or(i + 2, |r| r.end);
             let content = if toks[..i].iter().any(|t| t.word) {
                 Span::new(sent.start, cue.start)
@@ -500,7 +607,7 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
             let np = 1..comma;
             out.push(Found {
                 cue: Span::new(t.start, t.end),
-                source: span_of(&toks, &np),
+                source: span_of(toks, &np),
                 content: Span::new(toks.get(comma + 1).map_or(sent.end, |n| n.start), sent.end),
                 kind: CueKind::AccordingTo,
                 turn: false,
@@ -535,15 +642,15 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
                 // follows ("Trump boomed:"), not a lone capitalised first word ("Wait, it
                 // gets better:").
                 let source = if label {
-                    span_of(&toks, &(first..i))
+                    span_of(toks, &(first..i))
                 } else {
-                    subject(&toks, i)
+                    subject(toks, i)
                         .filter(|r| {
                             r.len() > 1
                                 || lexicon::PRONOUNS.contains(&toks[r.start].lower)
                                 || toks.get(r.end).is_some_and(|t| t.word)
                         })
-                        .and_then(|r| span_of(&toks, &r))
+                        .and_then(|r| span_of(toks, &r))
                 };
                 let from = toks.get(i + 1).map_or(sent.end, |n| n.start);
                 out.push(Found {
@@ -559,24 +666,34 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         }
         // A dash signs a quotation right after it, in this sentence or closing the one
         // before; a dash that opens a list item or a subhead ("– Old hands –.") signs nothing.
-        let after_quote = match i.checked_sub(1) {
+        let after_quote = || match i.checked_sub(1) {
             Some(p) => matches!(toks[p].text, "”" | "\""),
             None => prose
                 .get(..sent.start)
                 .is_some_and(|before| before.trim_end().ends_with(['”', '"'])),
         };
         if matches!(t.text, "―" | "—" | "–")
-            && after_quote
-            && let Some(np) = np_starting_at(&toks, i + 1, false)
+            && after_quote()
+            && let Some(np) = np_starting_at(toks, i + 1, false)
         {
             out.push(Found {
                 cue: Span::new(t.start, t.end),
-                source: span_of(&toks, &np),
+                source: span_of(toks, &np),
                 content: Span::new(sent.start, t.start.max(sent.start)),
                 kind: CueKind::Dash,
                 turn: false,
             });
             i = np.end;
+            continue;
+        }
+        let before_that =
+            t.flags.cue_before_that() && toks.get(i + 1).is_some_and(|n| n.is("that"));
+        let cue = t.flags.cue() || before_that;
+        let guard = if cue { None } else { t.flags.guard() };
+        let stance = guard.is_some();
+        // Most words are no cue: the tests of the words around one come after.
+        if !t.word || !(cue || stance) {
+            i += 1;
             continue;
         }
         // An infinitive ("to say", "to tell") is an intention, not an attribution, unless it
@@ -589,17 +706,7 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
             let p = &toks[i - 1];
             (p.is("to") && !reported_infinitive) || NOUN_MARKERS.contains(&p.lower) || possessive(p)
         };
-        // The cheap test first: a "that" after it is rare, a lookup for every word is not.
-        let before_that =
-            toks.get(i + 1).is_some_and(|n| n.is("that")) && t.flags.cue_before_that();
-        let cue = t.flags.cue() || before_that;
-        let guard = if cue { None } else { t.flags.guard() };
-        let stance = guard.is_some();
-        if !t.word
-            || !(cue || stance)
-            || (noun_or_infinitive && !before_that && !t.flags.noun_cue())
-            || not_reporting(&toks, i)
-        {
+        if (noun_or_infinitive && !before_that && !t.flags.noun_cue()) || not_reporting(toks, i) {
             i += 1;
             continue;
         }
@@ -623,7 +730,7 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         let mut source_after = None;
         let np = if passive {
             if toks.get(i + 1).is_some_and(|n| n.is("by")) {
-                source_after = np_starting_at(&toks, i + 2, true);
+                source_after = np_starting_at(toks, i + 2, true);
             }
             None
         } else {
@@ -650,14 +757,14 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
             let after_comma = before.is_some_and(|b| b.text == ",");
             let left = end
                 .and_then(|e| e.checked_sub(1))
-                .and_then(|b| source_before(&toks, b))
+                .and_then(|b| source_before(toks, b))
                 .filter(|r| !(ing && (after_comma || object(r))));
             // Only verbs of saying invert ("…,” said Smith); "…, praised the efforts" has an
             // object after it, not a source.
             if left.is_none() && before.is_none_or(Tok::closing_punct) && lexicon::inverts(t.lower)
             {
                 // "…, said it was late": after a plain comma a pronoun is what is said.
-                source_after = np_starting_at(&toks, i + 1, false).filter(|r| {
+                source_after = np_starting_at(toks, i + 1, false).filter(|r| {
                     !(after_comma
                         && r.len() == 1
                         && lexicon::PRONOUNS.contains(&toks[r.start].lower))
@@ -667,7 +774,7 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         };
         if let Some(g) = guard
             && g != lexicon::Guard::Anywhere
-            && (passive || !np.as_ref().is_some_and(|r| guard_met(&toks, r, g)))
+            && (passive || !np.as_ref().is_some_and(|r| guard_met(toks, r, g)))
         {
             i += 1;
             continue;
@@ -679,14 +786,14 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
                 || t.lower.ends_with("ing")
                 || before.is_some_and(|b| b.is("and") || b.is(",")));
         let source = match np.clone().or(source_after.clone()) {
-            Some(r) => span_of(&toks, &r),
+            Some(r) => span_of(toks, &r),
             None if shares_source => out[base..]
                 .iter()
                 .find_map(|f| f.source)
-                .or_else(|| subject(&toks, i).and_then(|r| span_of(&toks, &r))),
+                .or_else(|| subject(toks, i).and_then(|r| span_of(toks, &r))),
             None => None,
         }
-        .map(|src| anonymous_phrase_start(prose, sent, src))
+        .map(|src| anonymous_phrase_start(anonymous, src))
         .filter(|_| !lexicon::is_raising(t.lower));
         // Content: what follows the cue, or what precedes the source when they close the
         // sentence ("The plan is dead, Smith said.").
@@ -724,7 +831,8 @@ fn sentence_attributions(doc: &Document, range: Range<usize>, out: &mut Vec<Foun
         return;
     };
     let first_new = out.partition_point(|f| f.cue.start < sent.start);
-    for m in HEDGE.find_iter(text) {
+    let hedges = words.may_hedge().then(|| HEDGE.find_iter(text));
+    for m in hedges.into_iter().flatten() {
         let span = Span::new(range.start + m.start(), range.start + m.end());
         let overlapping = out[first_new..]
             .iter_mut()
@@ -766,60 +874,56 @@ fn drop_nested(prose: &str, sentence: &mut Vec<Found>) {
         .collect();
     sentence.retain(|f| {
         let inside = |&(cue, content): &(Span, Span)| cue != f.cue && content.contains(f.cue.start);
-        let word = prose.get(f.cue.range()).map(str::to_lowercase);
         if f.kind == CueKind::Stance {
             !reports
                 .iter()
                 .any(|r| inside(r) || f.content.contains(r.0.start))
         } else {
             !(reports.iter().any(inside)
-                && word.as_deref().is_some_and(lexicon::is_weak_when_nested))
+                && prose.get(f.cue.range()).is_some_and(|word| {
+                    crate::text::with_lowercase(word, lexicon::is_weak_when_nested)
+                }))
         }
     });
 }
 
 /// A source found inside a description of an unnamed source ("the negotiations" in "A source
 /// familiar with the negotiations said") is the whole description.
-fn anonymous_phrase_start(prose: &str, sent: Span, src: Span) -> Span {
-    let Some(text) = prose.get(sent.range()) else {
-        return src;
-    };
-    ANONYMOUS_PHRASE
-        .find_iter(text)
-        .map(|m| (sent.start + m.start(), sent.start + m.end()))
-        .find(|&(start, end)| start < src.start && src.start <= end + 40)
-        .map_or(src, |(start, _)| Span::new(start, src.end))
+fn anonymous_phrase_start(anonymous: &[Span], src: Span) -> Span {
+    anonymous
+        .iter()
+        .find(|m| m.start < src.start && src.start <= m.end + 40)
+        .map_or(src, |m| Span::new(m.start, src.end))
 }
 
 fn is_pronoun(text: &str) -> bool {
-    lexicon::PRONOUNS.contains(&text.to_lowercase().as_str())
+    crate::text::with_lowercase(text, |lower| lexicon::PRONOUNS.contains(&lower))
 }
 
 /// A source that names someone: starts with a capital and is not a pronoun.
 fn names_someone(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
     first.chars().next().is_some_and(char::is_uppercase)
-        && !is_pronoun(first)
-        && !lexicon::is_determiner(&first.to_lowercase())
+        && crate::text::with_lowercase(first, |lower| {
+            !lexicon::PRONOUNS.contains(&lower) && !lexicon::is_determiner(lower)
+        })
 }
 
-fn is_anonymous(doc: &Document, source: Option<&Excerpt>, sentence: Span) -> bool {
+/// `anonymous_phrase`: the sentence describes an unnamed source (`ANONYMOUS_PHRASE`).
+fn is_anonymous(source: Option<&Excerpt>, anonymous_phrase: bool) -> bool {
     let anonymous_head = source.is_some_and(|s| {
-        let mut words = s.text.split_whitespace();
-        let last = words.next_back().unwrap_or("").to_lowercase();
-        let named = s
-            .text
-            .split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count()
-            >= 2;
-        lexicon::ANONYMOUS_HEADS.contains(&last.as_str()) && !named
+        let last = s.text.split_whitespace().next_back().unwrap_or("");
+        let named = || {
+            s.text
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .nth(1)
+                .is_some()
+        };
+        crate::text::with_lowercase(last, |last| lexicon::ANONYMOUS_HEADS.contains(&last))
+            && !named()
     });
-    anonymous_head
-        || doc
-            .prose()
-            .get(sentence.range())
-            .is_some_and(|t| ANONYMOUS_PHRASE.is_match(t))
+    anonymous_head || anonymous_phrase
 }
 
 /// Quotations (outer level) with their speakers, and every attribution.
@@ -828,12 +932,28 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
     let text = doc.text();
     let mut found = Vec::new();
     let mut here = Vec::new();
+    let mut toks = Vec::new();
+    let mut anonymous = Vec::new();
     for (si, s) in doc.sentences().iter().enumerate() {
-        sentence_attributions(doc, s.clone(), &mut here);
+        let words = tokens(doc, s.clone(), &mut toks);
+        anonymous.clear();
+        if words.may_name_anonymously()
+            && let Some(text) = prose.get(s.clone())
+        {
+            anonymous.extend(
+                ANONYMOUS_PHRASE
+                    .find_iter(text)
+                    .map(|m| Span::new(s.start + m.start(), s.start + m.end())),
+            );
+        }
+        sentence_attributions(doc, s.clone(), &toks, words, &anonymous, &mut here);
         // A cue inside a quotation is the quoted speaker's own words, not the story's
         // attribution.
         here.retain(|f| f.turn || !quoted(doc, f.cue.start));
-        if let Some(text) = prose.get(s.clone()) {
+        if !here.is_empty()
+            && words.may_hold_idiom()
+            && let Some(text) = prose.get(s.clone())
+        {
             let idioms: Vec<_> = IDIOM.find_iter(text).map(|m| m.range()).collect();
             here.retain(|f| {
                 !idioms
@@ -842,12 +962,13 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
             });
         }
         drop_nested(prose, &mut here);
-        found.extend(here.drain(..).map(|f| (f, si)));
+        let anonymous_phrase = !anonymous.is_empty();
+        found.extend(here.drain(..).map(|f| (f, si, anonymous_phrase)));
     }
     let mentions = mention_index(entities);
     let mut last_named: Option<Excerpt> = None;
     let mut attributions = Vec::with_capacity(found.len());
-    for (f, si) in found {
+    for (f, si, anonymous_phrase) in found {
         let source = f.source.map(|s| Excerpt::new(text, s));
         let source_resolved = match &source {
             Some(s) if is_pronoun(&s.text) => last_named.clone(),
@@ -857,11 +978,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
             }
             _ => None,
         };
-        let sentence = doc
-            .sentences()
-            .get(si)
-            .map_or(f.content, |r| r.clone().into());
-        let anonymous = f.kind != CueKind::Hedge && is_anonymous(doc, source.as_ref(), sentence);
+        let anonymous = f.kind != CueKind::Hedge && is_anonymous(source.as_ref(), anonymous_phrase);
         attributions.push(Attribution {
             cue: Excerpt::new(text, f.cue),
             source,
@@ -928,11 +1045,10 @@ fn full_sentence(doc: &Document, q: &crate::text::Quote) -> bool {
     let last_word = lead
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("")
-        .to_lowercase();
+        .unwrap_or("");
     let introduced = lead.is_empty()
         || lead.ends_with([',', ':', '—', '–', '(', '“', '"'])
-        || lexicon::is_cue(&last_word);
+        || crate::text::with_lowercase(last_word, lexicon::is_cue);
     let (end, continued) = (q.end, q.continued);
     let Some(c) = prose.get(q.content.clone()) else {
         return false;
@@ -942,9 +1058,12 @@ fn full_sentence(doc: &Document, q: &crate::text::Quote) -> bool {
         .chars()
         .find(|ch| ch.is_alphanumeric())
         .is_some_and(char::is_uppercase);
-    let words = c.split_whitespace().count();
     let ends_like_sentence = c.ends_with(['.', '?', '!', '…', ',']) || end != QuoteEnd::Closed;
-    introduced && (starts_upper || continued) && ends_like_sentence && words >= 3
+    // At least three words.
+    introduced
+        && (starts_upper || continued)
+        && ends_like_sentence
+        && c.split_whitespace().nth(2).is_some()
 }
 
 fn quote_facts(

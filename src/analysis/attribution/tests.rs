@@ -1,5 +1,6 @@
 use super::*;
 use crate::text::Format;
+use proptest::strategy::Strategy as _;
 
 fn run(text: &str) -> (Document, Vec<QuoteFact>, Vec<Attribution>) {
     let doc = Document::new(text, Format::Markdown);
@@ -380,4 +381,109 @@ fn the_writers_idioms_are_not_attributions() {
     assert!(pairs("That said, the plan has critics. Having said that, it may pass.").is_empty());
     let p = pairs("The sign that said, “Welcome,” was gone. Lind said that, too.");
     assert_eq!(p.len(), 2, "{p:?}");
+}
+
+/// The flags of a text's ASCII words, as the pass computes them for a sentence.
+fn words_of(doc: &Document) -> lexicon::Flags {
+    tokens(doc, 0..doc.prose().len(), &mut Vec::new())
+}
+
+/// The phrase patterns are searched only in sentences whose words allow a match: that skip is
+/// sound only if every ASCII letter the patterns match case-insensitively is an ASCII letter,
+/// or one of the two characters `find` checks the text for.
+#[test]
+fn only_long_s_and_kelvin_fold_to_ascii_letters() {
+    let letter = Regex::new(r"(?i)^[a-z]$").expect("valid regex");
+    let folding: Vec<char> = (0x80..=0x10FFFF_u32)
+        .filter_map(char::from_u32)
+        .filter(|c| letter.is_match(c.encode_utf8(&mut [0; 4])))
+        .collect();
+    assert_eq!(folding, ['\u{17F}', '\u{212A}']);
+}
+
+#[test]
+fn phrase_patterns_are_searched_where_their_words_are() {
+    let words = |t: &str| words_of(&Document::new(t, Format::Plain));
+    assert!(words("He was non-reportedly there.").may_hedge());
+    assert!(words("It is widely BELIEVED that").may_hedge());
+    assert!(!words("He said the plan was late.").may_hedge());
+    assert!(words("officials who spoke").may_name_anonymously());
+    assert!(!words("officials said").may_name_anonymously());
+    assert!(words("That said, it").may_hold_idiom());
+    assert!(!words("She told him it was late").may_hold_idiom());
+    // A text with a long s is searched whatever its words.
+    let (_, _, a) = run("Critics ſay the plan failed.");
+    assert_eq!(a.first().map(|a| a.kind), Some(CueKind::Hedge));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    /// Wherever a phrase pattern matches, the words of the text say it may.
+    #[test]
+    fn phrase_patterns_match_only_where_their_words_are(
+        parts in proptest::collection::vec(
+            (
+                proptest::sample::select(&[
+                    "a source", "Senior officials", "people", "familiar with", "close to",
+                    "with knowledge of", "briefed on", "who spoke", "who was not", "is said to",
+                    "were thought to", "it has been widely reported", "it is BELIEVED",
+                    "according to media reports", "reports suggest", "Rumours say",
+                    "many people believe", "critics have said", "Observers argue",
+                    "reportedly", "ALLEGEDLY", "it’s also worth noting", "goes without saying",
+                    "needless to say", "suffice it to say", "to say the least", "so to speak",
+                    "that is to say", "having said that", "That said,", "that said,",
+                    "enough said", "the", "plan", "x2", "said", "it",
+                ][..]),
+                proptest::sample::select(&[
+                    " ", "  ", "-", "’", "'", ".", ", ", "_", "é", "\u{a0}", "\n", "“", "9",
+                ][..]),
+            ),
+            0..8,
+        )
+    ) {
+        let text: String = parts.iter().flat_map(|(p, sep)| [*p, *sep]).collect();
+        let doc = Document::new(&text, Format::Plain);
+        let words = words_of(&doc);
+        let prose = doc.prose();
+        proptest::prop_assert!(!HEDGE.is_match(prose) || words.may_hedge(), "hedge in {text:?}");
+        proptest::prop_assert!(
+            !ANONYMOUS_PHRASE.is_match(prose) || words.may_name_anonymously(),
+            "anonymous source in {text:?}"
+        );
+        proptest::prop_assert!(!IDIOM.is_match(prose) || words.may_hold_idiom(), "idiom in {text:?}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    /// The ASCII fast path splits a text as `crate::text::tokens` does.
+    #[test]
+    fn tokens_are_those_of_the_text_module(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                3 => proptest::sample::select(&[
+                    "a", "Zo", "9", ".", "'", "’", "‘", "-", "“", "”", "—", "–", "―", ",", ":",
+                    "_", " ", "\t", "\u{0B}", "\u{85}", "\u{A0}", "\u{2000}", "\u{2028}", "é",
+                    "\u{301}", "ſ", "\u{2010}",
+                ][..]).prop_map(str::to_owned),
+                1 => "\\PC",
+            ],
+            0..40,
+        )
+    ) {
+        let text = parts.concat();
+        let mut ours = Vec::new();
+        // Tokens passed as plain are all ASCII letters and digits.
+        let mut plain_ascii = true;
+        for_each_token(&text, |m, plain| {
+            plain_ascii &= !plain
+                || text
+                    .get(m.clone())
+                    .is_some_and(|t| t.bytes().all(|b| b.is_ascii_alphanumeric()));
+            ours.push(m);
+        });
+        proptest::prop_assert!(plain_ascii);
+        let theirs: Vec<_> = crate::text::tokens(&text).collect();
+        proptest::prop_assert_eq!(ours, theirs);
+    }
 }
