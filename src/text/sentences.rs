@@ -137,8 +137,12 @@ fn ends_sentence(before: &str, next: &str) -> bool {
         return true;
     }
     // Decimal or numbered item: "3." before "5" never reaches here (no space), but "No. 5" does.
-    let lower = word.to_lowercase();
-    if DOTTED_ENDINGS.contains(&lower.as_str()) {
+    super::with_lowercase(word, |lower| ends_after(word, lower, next))
+}
+
+/// `ends_sentence` for the word before the stop, given also in lower case.
+fn ends_after(word: &str, lower: &str, next: &str) -> bool {
+    if DOTTED_ENDINGS.contains(&lower) {
         let next_word: String = next
             .chars()
             .skip_while(|c| is_opening_punct(*c))
@@ -162,7 +166,7 @@ fn ends_sentence(before: &str, next: &str) -> bool {
     {
         return false;
     }
-    !ABBREVIATIONS.contains(&lower.as_str())
+    !ABBREVIATIONS.contains(&lower)
 }
 
 fn push_trimmed(block: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {

@@ -508,14 +508,19 @@ fn classify(
     if multi && GAZETTEER.is_given_name(first) {
         return (Kind::Person, true);
     }
-    let prev = prev.map(str::to_lowercase);
-    if let Some(p) = prev.as_deref() {
-        if lexicon::PERSON_CUES.contains(p) {
-            return (Kind::Person, true);
-        }
-        if PLACE_PREPOSITIONS.contains(&p) {
-            return (Kind::Place, false);
-        }
+    let cue = prev.and_then(|p| {
+        crate::text::with_lowercase(p, |p| {
+            if lexicon::PERSON_CUES.contains(p) {
+                Some((Kind::Person, true))
+            } else if PLACE_PREPOSITIONS.contains(&p) {
+                Some((Kind::Place, false))
+            } else {
+                None
+            }
+        })
+    });
+    if let Some(decided) = cue {
+        return decided;
     }
     if multi {
         if words
@@ -1186,6 +1191,16 @@ fn merge_nationalities(ents: &mut Vec<Builder>) {
 /// Mentions in all-capitals headlines and datelines: only names the story spells out in its
 /// body, their surnames, or gazetteer places and organisations.
 fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
+    // Most drafts have no all-capitals line: then there is nothing to index or add.
+    if sentences.iter().flatten().any(|t| t.caps_line) {
+        add_headline_mentions(prose, sentences, ents);
+    }
+    for b in ents.iter_mut() {
+        b.mentions.sort_by_key(|(c, _)| c.start);
+    }
+}
+
+fn add_headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
     let mut known: HashMap<String, usize> = HashMap::default();
     for (i, e) in ents.iter().enumerate() {
         for (c, _) in &e.mentions {
@@ -1290,9 +1305,6 @@ fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<B
             b.mentions.push((c, false));
         }
     }
-    for b in ents.iter_mut() {
-        b.mentions.sort_by_key(|(c, _)| c.start);
-    }
 }
 
 /// The kind most (strong, then any) mentions vote for; ties go to persons, then places,
@@ -1387,7 +1399,8 @@ fn finish(prose: &str, b: Builder, names: &Names) -> Entity {
 }
 
 fn appositive(prose: &str, end: usize) -> Option<Description> {
-    let rest = prose.get(end..)?;
+    // Most names are not followed by a comma: no need to start the regex.
+    let rest = prose.get(end..).filter(|r| r.starts_with(','))?;
     let m = APPOSITIVE.captures(rest)?.get(1)?;
     Some(Description {
         text: m.as_str().to_owned(),
