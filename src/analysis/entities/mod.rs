@@ -259,12 +259,16 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
 
 /// Whether a token is an acronym: 2–6 capitals (dots allowed), maybe a digit ("G7").
 fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    (2..=7).contains(&letters.len())
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
+    let (mut letters, mut capitals) = (0, 0);
+    for c in word.chars().filter(|c| *c != '.') {
+        letters += 1;
+        if c.is_uppercase() {
+            capitals += 1;
+        } else if !c.is_ascii_digit() || letters > 7 {
+            return false;
+        }
+    }
+    (2..=7).contains(&letters) && capitals >= 2
 }
 
 /// The gap between two words of one name: spaces, one line break inside a paragraph (a
@@ -488,12 +492,17 @@ fn classify(
     }
     // "Seattle Mariners", "New York Yankees": a place then another word is a team or
     // company named after its home.
-    if multi
-        && words.len() <= 4
-        && !GAZETTEER.is_given_name(first)
-        && (1..words.len())
-            .any(|k| fact_kind(GAZETTEER.lookup(&words[..k].join(" "))) == Some(Kind::Place))
-    {
+    if multi && words.len() <= 4 && !GAZETTEER.is_given_name(first) && {
+        // The leading words, one more at a time, in one buffer.
+        let mut lead = String::new();
+        words[..words.len() - 1].iter().any(|w| {
+            if !lead.is_empty() {
+                lead.push(' ');
+            }
+            lead.push_str(w);
+            fact_kind(GAZETTEER.lookup(&lead)) == Some(Kind::Place)
+        })
+    } {
         return (Kind::Organization, false);
     }
     if multi && lexicon::PLACE_FIRST.contains(first) {
@@ -581,13 +590,20 @@ struct Seen<'a> {
 impl<'a> Seen<'a> {
     fn new(sentences: &[Vec<Token<'a>>]) -> Seen<'a> {
         let tokens = || sentences.iter().flatten().filter(|t| !t.caps_line);
-        let mut asked: HashSet<String> = HashSet::default();
+        // The words asked about, lower-cased into one buffer rather than one string each.
+        let mut arena = String::new();
+        let mut bounds = Vec::new();
+        for t in tokens().filter(|t| t.cap && t.initial) {
+            let start = arena.len();
+            push_lowercase(&mut arena, t.word);
+            bounds.push(start..arena.len());
+        }
         // By first byte, the lengths (up to 63) of the words in `asked`: a word whose
         // first byte and length match none is not hashed.
         let mut lengths = [0u64; 256];
-        for t in tokens().filter(|t| t.cap && t.initial) {
-            let w = t.word.to_lowercase();
-            lengths[first_byte(&w)] |= 1 << w.len().min(63);
+        let mut asked: HashSet<&str> = HashSet::default();
+        for w in bounds.into_iter().filter_map(|r| arena.get(r)) {
+            lengths[first_byte(w)] |= 1 << w.len().min(63);
             asked.insert(w);
         }
         let mut seen = Seen {
@@ -615,10 +631,23 @@ impl<'a> Seen<'a> {
 
     /// A near spelling of a name the story writes elsewhere ("Tokaev" for "Tokayev").
     fn near_name(&self, w: &str) -> bool {
-        let w = w.to_lowercase();
-        self.by_prefix
-            .get(&prefix(&w))
-            .is_some_and(|list| list.iter().any(|n| near(&w, &n.to_lowercase())))
+        self.by_prefix.get(&prefix(w)).is_some_and(|list| {
+            crate::text::with_lowercase(w, |w| {
+                list.iter()
+                    .any(|n| crate::text::with_lowercase(n, |n| near(w, n)))
+            })
+        })
+    }
+}
+
+/// Append `s` lower-cased (as `str::to_lowercase` does) without a string of its own.
+fn push_lowercase(buf: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = buf.len();
+        buf.push_str(s);
+        buf[start..].make_ascii_lowercase();
+    } else {
+        buf.push_str(&s.to_lowercase());
     }
 }
 
@@ -816,7 +845,7 @@ fn candidates_of_run(
                 || lexicon::ORG_WORDS.contains(w) && !lexicon::COMMON_CAPITALISED.contains(w);
             if !known
                 && (lexicon::COMMON_CAPITALISED.contains(w)
-                    || seen.lower.contains(w.to_lowercase().as_str())
+                    || crate::text::with_lowercase(w, |w| seen.lower.contains(w))
                     || w.ends_with("ing")
                     || w.ends_with("ly")
                     || w.ends_with("ed")
@@ -1006,8 +1035,11 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
             linked.insert(i, i - 1);
         }
     }
+    // The lower-cased name, in one buffer for all candidates: copied only into a new key.
+    let mut key = String::new();
     for (i, mut c) in cands.into_iter().enumerate() {
-        let key = c.name.to_lowercase();
+        key.clear();
+        push_lowercase(&mut key, &c.name);
         let mut variant = false;
         let target = linked.get(&i).and_then(|&j| placed.get(j).copied());
         let target = target
@@ -1043,11 +1075,12 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
                 .iter()
                 .copied()
                 .find(|&e| {
-                    let their = ents[e].name.to_lowercase();
-                    near(surname, last_word(&their))
-                        && (c.tokens == 1
-                            || near(&key, &their)
-                            || key.split(' ').next() == their.split(' ').next())
+                    crate::text::with_lowercase(&ents[e].name, |their| {
+                        near(surname, last_word(their))
+                            && (c.tokens == 1
+                                || near(&key, their)
+                                || key.split(' ').next() == their.split(' ').next())
+                    })
                 })?;
             variant = true;
             Some(hit)
@@ -1115,7 +1148,7 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         } else if c.tokens == 1 && c.kind == Kind::Person {
             by_prefix.entry(two_chars(&key)).or_default().push(idx);
         }
-        by_name.entry(key).or_insert(idx);
+        first_index(&mut by_name, &key);
         e.mentions.push((c, variant));
         placed.push(idx);
     }
@@ -1428,25 +1461,25 @@ fn title_case(s: &str) -> String {
 /// Attach what the names file (first) and the gazetteer know, and the names file's
 /// preferred spelling when the story's is near but not it.
 fn knowledge(e: &mut Entity, names: &Names) {
-    let spellings: Vec<String> = std::iter::once(e.name.clone())
-        .chain(e.aliases.iter().cloned())
-        .collect();
-    let entry = spellings.iter().find_map(|s| names.get(s)).or_else(|| {
-        // A near spelling of a names-file entry: the desk's spelling wins.
-        let hit = names.entries().iter().find(|n| {
-            near(&n.name.to_lowercase(), &e.name.to_lowercase())
-                || near(
-                    last_word(&n.name.to_lowercase()),
-                    last_word(&e.name.to_lowercase()),
-                ) && (e.name.split(' ').count() == 1
-                    || e.name.split(' ').next() == n.name.split(' ').next())
-        })?;
-        e.preferred = Some(hit.name.clone());
-        for m in &mut e.mentions {
-            m.variant = true;
-        }
-        Some(hit)
-    });
+    let entry = std::iter::once(&e.name)
+        .chain(&e.aliases)
+        .find_map(|s| names.get(s))
+        .or_else(|| {
+            // A near spelling of a names-file entry: the desk's spelling wins.
+            let hit = names.entries().iter().find(|n| {
+                near(&n.name.to_lowercase(), &e.name.to_lowercase())
+                    || near(
+                        last_word(&n.name.to_lowercase()),
+                        last_word(&e.name.to_lowercase()),
+                    ) && (e.name.split(' ').count() == 1
+                        || e.name.split(' ').next() == n.name.split(' ').next())
+            })?;
+            e.preferred = Some(hit.name.clone());
+            for m in &mut e.mentions {
+                m.variant = true;
+            }
+            Some(hit)
+        });
     if let Some(n) = entry {
         e.known = true;
         if let Some(k) = names_kind(n) {
@@ -1466,8 +1499,8 @@ fn knowledge(e: &mut Entity, names: &Names) {
             e.facts.push(format!("Desk spelling: {}", n.name));
         }
     }
-    let mut seen = HashSet::default();
-    for s in &spellings {
+    let from = e.facts.len();
+    for s in std::iter::once(&e.name).chain(&e.aliases) {
         for f in GAZETTEER.lookup(s) {
             e.known = true;
             let line = match f {
@@ -1486,7 +1519,7 @@ fn knowledge(e: &mut Entity, names: &Names) {
                     what,
                 } => format!("{name} ({acronym}): {what}"),
             };
-            if seen.insert(line.clone()) {
+            if !e.facts[from..].contains(&line) {
                 e.facts.push(line);
             }
         }
