@@ -106,17 +106,20 @@ impl Document {
                 (p.mask.into_bytes(), blocks, comments)
             }
             Format::Plain => {
-                let mut buf = text.clone().into_bytes();
                 let comments: Vec<_> = HTML_COMMENT
                     .find_iter(&text)
                     .map(|m| m.range())
                     .filter(|r| text[r.clone()].contains("copydesk-"))
                     .collect();
+                let mut buf = text.clone().into_bytes();
                 for c in &comments {
                     markdown::blank(&mut buf, c.clone());
                 }
-                let masked = String::from_utf8_lossy(&buf).into_owned();
-                let blocks = markdown::plain_blocks(&masked, skip);
+                // Without directives (most drafts) the bytes are the text's own, valid as is.
+                let blocks = match std::str::from_utf8(&buf) {
+                    Ok(masked) => markdown::plain_blocks(masked, skip),
+                    Err(_) => markdown::plain_blocks(&String::from_utf8_lossy(&buf), skip),
+                };
                 (buf, blocks, comments)
             }
         };

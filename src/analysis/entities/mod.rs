@@ -583,8 +583,8 @@ struct Seen<'a> {
     /// Of the words written in lower case, those that some sentence-initial capitalised word
     /// lower-cases to: the only ones ever asked about, so most words are never hashed.
     lower: HashSet<&'a str>,
-    /// `cap_inside` by the first two letters, lower-cased, for near spellings.
-    by_prefix: HashMap<Prefix, Vec<&'a str>>,
+    /// `cap_inside` sorted by the first two letters, lower-cased, for near spellings.
+    by_prefix: Vec<(Prefix, &'a str)>,
 }
 
 impl<'a> Seen<'a> {
@@ -609,15 +609,12 @@ impl<'a> Seen<'a> {
         let mut seen = Seen {
             cap_inside: HashSet::default(),
             lower: HashSet::default(),
-            by_prefix: HashMap::default(),
+            by_prefix: Vec::new(),
         };
         for t in tokens() {
             if t.cap && !t.initial {
                 if seen.cap_inside.insert(t.word) {
-                    seen.by_prefix
-                        .entry(prefix(t.word))
-                        .or_default()
-                        .push(t.word);
+                    seen.by_prefix.push((prefix(t.word), t.word));
                 }
             } else if !t.cap
                 && lengths[first_byte(t.word)] & 1 << t.word.len().min(63) != 0
@@ -626,16 +623,17 @@ impl<'a> Seen<'a> {
                 seen.lower.insert(t.word);
             }
         }
+        seen.by_prefix.sort_unstable();
         seen
     }
 
     /// A near spelling of a name the story writes elsewhere ("Tokaev" for "Tokayev").
     fn near_name(&self, w: &str) -> bool {
-        self.by_prefix.get(&prefix(w)).is_some_and(|list| {
-            crate::text::with_lowercase(w, |w| {
-                list.iter()
-                    .any(|n| crate::text::with_lowercase(n, |n| near(w, n)))
-            })
+        let key = prefix(w);
+        let from = self.by_prefix.partition_point(|(p, _)| *p < key);
+        let mut list = self.by_prefix[from..].iter().take_while(|(p, _)| *p == key);
+        crate::text::with_lowercase(w, |w| {
+            list.any(|(_, n)| crate::text::with_lowercase(n, |n| near(w, n)))
         })
     }
 }
@@ -1004,8 +1002,31 @@ fn last_word(name: &str) -> &str {
 struct Builder {
     name: String,
     mentions: Vec<(Candidate, bool)>,
-    votes: HashMap<Kind, (usize, usize, usize)>,
+    votes: Votes,
     expansion: Option<String>,
+}
+
+/// Each kind's votes from an entity's mentions: (strong, strong or several words, all). A
+/// fixed array, not a map: every entity has one.
+#[derive(Default)]
+struct Votes([(usize, usize, usize); 4]);
+
+impl Votes {
+    const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Other];
+
+    fn of(&mut self, kind: Kind) -> &mut (usize, usize, usize) {
+        &mut self.0[kind as usize]
+    }
+
+    /// Whether any mention voted for `kind` (every vote counts in the last number).
+    fn has(&self, kind: Kind) -> bool {
+        self.0[kind as usize].2 > 0
+    }
+
+    /// The kinds some mention voted for, with their votes.
+    fn iter(&self) -> impl Iterator<Item = (Kind, (usize, usize, usize))> + '_ {
+        Self::KINDS.into_iter().zip(self.0).filter(|(_, v)| v.2 > 0)
+    }
 }
 
 /// Group candidates into entities (in order of first mention).
@@ -1061,7 +1082,7 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
                             && ents[e]
                                 .votes
                                 .iter()
-                                .all(|(k, v)| *k == Kind::Person || v.0 == 0)
+                                .all(|(k, v)| k == Kind::Person || v.0 == 0)
                     })
                 }
             });
@@ -1091,7 +1112,7 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
                 ents.push(Builder {
                     name: c.name.clone(),
                     mentions: Vec::new(),
-                    votes: HashMap::default(),
+                    votes: Votes::default(),
                     expansion: None,
                 });
                 ents.len() - 1
@@ -1122,7 +1143,7 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
         let surname_only =
             c.tokens == 1 && e.name.split(' ').count() > 1 && !linked.contains_key(&i);
         let strong = c.strong && !surname_only;
-        let vote = e.votes.entry(c.kind).or_default();
+        let vote = e.votes.of(c.kind);
         vote.0 += usize::from(strong);
         vote.1 += usize::from(strong || c.tokens > 1);
         vote.2 += 1;
@@ -1187,8 +1208,8 @@ fn move_mentions(ents: &mut Vec<Builder>, moves: &[(usize, usize)], with_votes: 
     for &(i, j) in moves {
         let ms = std::mem::take(&mut ents[i].mentions);
         let votes = std::mem::take(&mut ents[i].votes);
-        for (k, v) in votes.into_iter().filter(|_| with_votes) {
-            let w = ents[j].votes.entry(k).or_default();
+        for (k, v) in votes.iter().filter(|_| with_votes) {
+            let w = ents[j].votes.of(k);
             w.0 += v.0;
             w.1 += v.1;
             w.2 += v.2;
@@ -1238,7 +1259,7 @@ fn add_headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut V
     for (i, e) in ents.iter().enumerate() {
         for (c, _) in &e.mentions {
             known.entry(c.name.to_lowercase()).or_insert(i);
-            if e.votes.contains_key(&Kind::Person) && c.tokens > 1 {
+            if e.votes.has(Kind::Person) && c.tokens > 1 {
                 known
                     .entry(last_word(&c.name.to_lowercase()).to_owned())
                     .or_insert(i);
@@ -1323,7 +1344,7 @@ fn add_headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut V
                     ents.push(Builder {
                         name: String::new(),
                         mentions: Vec::new(),
-                        votes: HashMap::default(),
+                        votes: Votes::default(),
                         expansion: None,
                     });
                     added.push((ents.len() - 1, cand));
@@ -1334,7 +1355,7 @@ fn add_headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut V
     }
     for (e, c) in added {
         if let Some(b) = ents.get_mut(e) {
-            b.votes.entry(c.kind).or_default().2 += 1;
+            b.votes.of(c.kind).2 += 1;
             b.mentions.push((c, false));
         }
     }
@@ -1342,7 +1363,7 @@ fn add_headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut V
 
 /// The kind most (strong, then any) mentions vote for; ties go to persons, then places,
 /// then organisations, so the result never depends on hash order.
-fn top_kind(votes: &HashMap<Kind, (usize, usize, usize)>) -> Kind {
+fn top_kind(votes: &Votes) -> Kind {
     let rank = |k: Kind| match k {
         Kind::Person => 3,
         Kind::Place => 2,
@@ -1351,8 +1372,8 @@ fn top_kind(votes: &HashMap<Kind, (usize, usize, usize)>) -> Kind {
     };
     votes
         .iter()
-        .max_by_key(|(k, v)| (v.0, v.1, v.2, rank(**k)))
-        .map_or(Kind::Other, |(k, _)| *k)
+        .max_by_key(|(k, v)| (v.0, v.1, v.2, rank(*k)))
+        .map_or(Kind::Other, |(k, _)| k)
 }
 
 /// An appositive right after a full name: "Alikhan Smailov, the acting prime minister,".
