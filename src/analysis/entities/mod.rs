@@ -463,14 +463,14 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 
 /// The kind of a name from its words and the word before it; `strong` when a cue decided.
 fn classify(
-    words: &[&str],
+    words: &[Token<'_>],
     name: &str,
     prev: Option<&str>,
     person_title: bool,
     names: &Names,
 ) -> (Kind, bool) {
-    let first = words.first().copied().unwrap_or("");
-    let last = words.last().copied().unwrap_or("");
+    let first = words.first().map_or("", |t| t.word);
+    let last = words.last().map_or("", |t| t.word);
     if let Some(k) = names.get(name).and_then(names_kind) {
         return (k, true);
     }
@@ -499,7 +499,7 @@ fn classify(
             if !lead.is_empty() {
                 lead.push(' ');
             }
-            lead.push_str(w);
+            lead.push_str(w.word);
             fact_kind(GAZETTEER.lookup(&lead)) == Some(Kind::Place)
         })
     } {
@@ -534,7 +534,7 @@ fn classify(
     if multi {
         if words
             .iter()
-            .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .any(|w| w.word.chars().next().is_some_and(char::is_lowercase))
         {
             return (Kind::Organization, false);
         }
@@ -682,7 +682,6 @@ fn candidates_of_run(
     let Some(run_toks) = toks.get(run.clone()) else {
         return;
     };
-    let whole: Vec<&str> = run_toks.iter().map(|t| t.word).collect();
     let whole_text = one_line(
         prose
             .get(run_toks[0].start..run_toks[run_toks.len() - 1].end)
@@ -692,13 +691,13 @@ fn candidates_of_run(
     // A name known as a whole ("United Arab Emirates", "New Zealand") is not split.
     let known_whole = names.get(whole_text).is_some()
         || fact_kind(GAZETTEER.lookup(whole_text)).is_some()
-        || whole.len() == 1;
+        || run_toks.len() == 1;
     // "Iraqi Kurdish", "North African": nationality words only make one adjective.
-    if whole.len() > 1
-        && whole
+    if run_toks.len() > 1
+        && run_toks
             .iter()
-            .all(|w| nationality(w).is_some() || lexicon::PLACE_FIRST.contains(w))
-        && nationality(whole[whole.len() - 1]).is_some()
+            .all(|t| nationality(t.word).is_some() || lexicon::PLACE_FIRST.contains(t.word))
+        && nationality(run_toks[run_toks.len() - 1].word).is_some()
         && !known_whole
     {
         let (s, e) = (run_toks[0].start, run_toks[run_toks.len() - 1].end);
@@ -706,7 +705,7 @@ fn candidates_of_run(
             start: s,
             end: e,
             name: whole_text.to_owned(),
-            tokens: whole.len(),
+            tokens: run_toks.len(),
             kind: Kind::Other,
             strong: true,
             form: Form::Nationality,
@@ -726,7 +725,7 @@ fn candidates_of_run(
             let lead = &toks[i];
             let mut from = i;
             if is_acronym(lead.word) || fact_kind(GAZETTEER.lookup(lead.word)).is_some() {
-                let (kind, _) = classify(&[lead.word], lead.word, None, false, names);
+                let (kind, _) = classify(std::slice::from_ref(lead), lead.word, None, false, names);
                 push_single(prose, lead, kind, Form::Full, out);
                 from = i + 1;
             } else if nationality(lead.word).is_some() {
@@ -805,16 +804,15 @@ fn candidates_of_run(
     if i >= end {
         return;
     }
-    let name_toks = &toks[i..end];
-    let words: Vec<&str> = name_toks.iter().map(|t| t.word).collect();
-    let first = &name_toks[0];
-    let (start, stop) = (first.start, name_toks[name_toks.len() - 1].end);
+    let words = &toks[i..end];
+    let first = &words[0];
+    let (start, stop) = (first.start, words[words.len() - 1].end);
     let Some(name) = prose.get(start..stop) else {
         return;
     };
     let name: &str = &one_line(name);
     if words.len() == 1 {
-        let w = words[0];
+        let w = first.word;
         if matches!(w, "I" | "A" | "O" | "OK" | "The" | "An")
             || w.starts_with("I'")
             || w.starts_with("I’")
@@ -872,7 +870,7 @@ fn candidates_of_run(
     if words.len() > 1
         && words
             .iter()
-            .all(|w| !w.chars().any(char::is_lowercase) && w.chars().count() >= 3)
+            .all(|t| !t.has_lower && t.word.chars().count() >= 3)
         && names.get(name).is_none()
         && GAZETTEER.lookup(name).is_empty()
     {
@@ -881,7 +879,7 @@ fn candidates_of_run(
     // "Microsoft Corp.", "Calif.": the abbreviation's full stop is part of the name.
     let mut stop = stop;
     if matches!(
-        words[words.len() - 1],
+        words[words.len() - 1].word,
         "Corp"
             | "Inc"
             | "Co"
@@ -911,7 +909,7 @@ fn candidates_of_run(
                 .is_some_and(|g| g.trim().is_empty())
         })
         .map(|t| t.word);
-    let (kind, strong) = classify(&words, name, prev, person_title, names);
+    let (kind, strong) = classify(words, name, prev, person_title, names);
     let title = title_start.and_then(|s| {
         let t = prose.get(s..start)?.trim_end().trim_end_matches('.');
         (!t.is_empty()).then(|| (t.to_owned(), s))
@@ -1222,6 +1220,11 @@ fn move_mentions(ents: &mut Vec<Builder>, moves: &[(usize, usize)], with_votes: 
 
 /// "Kazakh" joins Kazakhstan when the story names the country too.
 fn merge_nationalities(ents: &mut Vec<Builder>) {
+    let adjective_only = |e: &Builder| e.mentions.iter().all(|(c, _)| c.form == Form::Nationality);
+    // Most stories have no entity named only by an adjective: no index to build.
+    if !ents.iter().any(adjective_only) {
+        return;
+    }
     let by_name: HashMap<String, usize> = ents
         .iter()
         .enumerate()
@@ -1229,7 +1232,7 @@ fn merge_nationalities(ents: &mut Vec<Builder>) {
         .collect();
     let mut moves = Vec::new();
     for (i, e) in ents.iter().enumerate() {
-        if !e.mentions.iter().all(|(c, _)| c.form == Form::Nationality) {
+        if !adjective_only(e) {
             continue;
         }
         let country = nationality(&e.name).flatten();
