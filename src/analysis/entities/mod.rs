@@ -332,9 +332,9 @@ fn connector_ok(c: &str, prev: &str, prev_connector: Option<&str>) -> bool {
 }
 
 /// The capitalised runs of one sentence's tokens (outside all-capitals lines), as token
-/// index ranges.
-fn runs(prose: &str, toks: &[Token<'_>]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+/// index ranges, into `out` (cleared first).
+fn runs(prose: &str, toks: &[Token<'_>], out: &mut Vec<std::ops::Range<usize>>) {
+    out.clear();
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].cap || toks[i].caps_line {
@@ -402,7 +402,6 @@ fn runs(prose: &str, toks: &[Token<'_>]) -> Vec<std::ops::Range<usize>> {
         out.push(start..end);
         i = end;
     }
-    out
 }
 
 /// A nationality, people or creed word ("Kazakh", "Germans", "Moslem").
@@ -563,8 +562,11 @@ pub fn find(doc: &Document, config: &Config) -> Vec<Entity> {
         .collect();
     let seen = Seen::new(&sentences);
     let mut cands = Vec::new();
+    // One buffer of runs for all sentences.
+    let mut found = Vec::new();
     for toks in &sentences {
-        for run in runs(prose, toks) {
+        runs(prose, toks, &mut found);
+        for run in found.drain(..) {
             candidates_of_run(prose, toks, run, names, &seen, &mut cands);
         }
     }
@@ -1401,13 +1403,8 @@ fn finish(prose: &str, b: Builder, names: &Names) -> Entity {
     let mut aliases: Vec<String> = Vec::new();
     let mut description = None;
     let mut definition = None;
-    // Where full references end, for an appositive when the first has no title.
-    let mut full_ends = Vec::new();
     // The mentions are the builder's own: their names and titles move, not copy.
     for (c, variant) in b.mentions {
-        if c.form == Form::Full {
-            full_ends.push(c.end);
-        }
         let form = match c.form {
             Form::Full if c.name.split(' ').count() < name_words => Form::Short,
             f => f,
@@ -1437,7 +1434,11 @@ fn finish(prose: &str, b: Builder, names: &Names) -> Entity {
         });
     }
     if description.is_none() {
-        description = full_ends.into_iter().find_map(|end| appositive(prose, end));
+        // An appositive after a later full reference (short forms were full candidates).
+        description = mentions
+            .iter()
+            .filter(|m| matches!(m.form, Form::Full | Form::Short))
+            .find_map(|m| appositive(prose, m.end));
     }
     let mut e = Entity {
         name,
