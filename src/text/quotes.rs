@@ -65,10 +65,7 @@ pub(crate) fn pair(mask: &str, blocks: &[Range<usize>]) -> Quotes {
         let mut from = 0;
         // Jump from mark to mark: every quotation mark is `"`, `'` or starts with byte 0xE2
         // (U+2018..U+201D), so the text between them is never decoded.
-        while let Some(skip) = text.as_bytes()[from..]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | 0xE2))
-        {
+        while let Some(skip) = memchr::memchr3(b'"', b'\'', 0xE2, &text.as_bytes()[from..]) {
             let i = from + skip;
             let Some(c) = text[i..].chars().next() else {
                 break;

@@ -70,12 +70,20 @@ fn is_closing_punct(c: char) -> bool {
 pub(crate) fn split(block: &str, base: usize, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     let mut from = 0;
-    // Jump from one candidate byte to the next (`…` is U+2026, lead byte 0xE2): the text
-    // between terminal marks is never decoded.
-    while let Some(skip) = block.as_bytes()[from..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
-    {
+    // Jump from one candidate byte to the next: the text between terminal marks is never
+    // decoded. `…` (U+2026) starts with 0xE2, as curly quotes and dashes do, so that byte is
+    // a candidate only in the rare block with an ellipsis.
+    let ellipsis = block.contains('…');
+    let next_mark = |bytes: &[u8]| {
+        if ellipsis {
+            bytes
+                .iter()
+                .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
+        } else {
+            memchr::memchr3(b'.', b'?', b'!', bytes)
+        }
+    };
+    while let Some(skip) = next_mark(&block.as_bytes()[from..]) {
         let i = from + skip;
         let Some(c) = block[i..].chars().next() else {
             break;
