@@ -691,9 +691,9 @@ fn candidates_of_run(
     );
     let whole_text = whole_text.as_ref();
     // A name known as a whole ("United Arab Emirates", "New Zealand") is not split.
-    let known_whole = names.get(whole_text).is_some()
-        || fact_kind(GAZETTEER.lookup(whole_text)).is_some()
-        || run_toks.len() == 1;
+    let known_whole = run_toks.len() == 1
+        || names.get(whole_text).is_some()
+        || fact_kind(GAZETTEER.lookup(whole_text)).is_some();
     // "Iraqi Kurdish", "North African": nationality words only make one adjective.
     if run_toks.len() > 1
         && run_toks
