@@ -203,19 +203,26 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
                 }
             }
         }
-        let gap = prose.get(prev_end..start).unwrap_or("");
         // Most words follow one space: nothing in it can start a clause or a line.
-        let single_space = gap == " ";
-        let line_start = !single_space && gap.contains('\n');
-        let initial = out.is_empty()
-            || !single_space
-                && (gap.contains(['"', '“', '‘', ':', '(', '—', '–', ';'])
-                    || gap.contains(" - ")
-                    || gap.contains("--")
-                    || line_start && !gap.trim_start().starts_with(','));
-        // ASCII lower case first is most words: no need to decode them.
+        let single_space = start == prev_end + 1 && prose.as_bytes().get(prev_end) == Some(&b' ');
+        let (line_start, initial) = if single_space {
+            (false, out.is_empty())
+        } else {
+            let gap = prose.get(prev_end..start).unwrap_or("");
+            let line_start = gap.contains('\n');
+            let initial = out.is_empty()
+                || gap.contains(['"', '“', '‘', ':', '(', '—', '–', ';'])
+                || gap.contains(" - ")
+                || gap.contains("--")
+                || line_start && !gap.trim_start().starts_with(',');
+            (line_start, initial)
+        };
+        // ASCII lower case first is most words: no need to decode them, and only a particle
+        // ("al-", "el-", "bin-", "ibn-") can make one a name.
         let (cap, has_lower) = match word.as_bytes().first() {
-            Some(b) if b.is_ascii_lowercase() => (is_cap(word), true),
+            Some(b) if b.is_ascii_lowercase() => {
+                (matches!(b, b'a' | b'b' | b'e' | b'i') && is_cap(word), true)
+            }
             _ => (
                 is_cap(word),
                 word.bytes().any(|b| b.is_ascii_lowercase())
