@@ -190,18 +190,20 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
         let mut end = range.start + m.end;
         let mut word = slice.get(m.clone()).unwrap_or("");
         let mut possessive = false;
-        // Only a word ending in `s` or an apostrophe (’ ends in byte 0x99) can be possessive.
-        if matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
-            for suffix in ["'s", "’s", "'", "’"] {
-                if let Some(w) = word.strip_suffix(suffix)
-                    && !w.is_empty()
-                {
-                    word = w;
-                    end -= suffix.len();
-                    possessive = true;
-                    break;
-                }
-            }
+        // A possessive ends in 's, ’s (’ is E2 80 99), ' or ’.
+        let suffix = match word.as_bytes() {
+            [.., b'\'', b's'] => 2,
+            [.., 0xE2, 0x80, 0x99, b's'] => 4,
+            [.., b'\''] => 1,
+            [.., 0xE2, 0x80, 0x99] => 3,
+            _ => 0,
+        };
+        if suffix > 0
+            && let Some(w) = word.get(..word.len() - suffix).filter(|w| !w.is_empty())
+        {
+            word = w;
+            end -= suffix;
+            possessive = true;
         }
         // Most words follow one space: nothing in it can start a clause or a line.
         let single_space = start == prev_end + 1 && prose.as_bytes().get(prev_end) == Some(&b' ');
