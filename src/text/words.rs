@@ -54,6 +54,15 @@ fn is_capital(c: char) -> bool {
     c.is_uppercase() && c.is_alphabetic()
 }
 
+/// `s` without an ASCII `suffix` written in any case, with no lower-cased copy of `s`.
+pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let k = s.len().checked_sub(suffix.len())?;
+    let tail = s.as_bytes().get(k..)?;
+    tail.eq_ignore_ascii_case(suffix.as_bytes())
+        .then(|| s.get(..k))
+        .flatten()
+}
+
 /// Calls `f` with `s` lowercased, on the stack when `s` is short ASCII (most words and names
 /// a pass looks up), allocating only otherwise.
 pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {

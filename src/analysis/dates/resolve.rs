@@ -582,7 +582,7 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
             let inside = open
                 .iter()
                 .any(|r| r.start < m.start() && m.start() < r.end);
-            let cause = m.as_str().to_ascii_lowercase().ends_with("due to")
+            let cause = crate::text::strip_suffix_ci(m.as_str(), "due to").is_some()
                 && DETERMINERS.contains(&word_after(before, m.end()).as_str());
             (!inside && !cause).then_some((m.start(), Some(Tense::Future), true))
         }))
@@ -612,15 +612,11 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
             } else {
                 // "will be held", "to be published": a participle after "be" says nothing
                 // of the time.
-                let head = before
-                    .get(..m.start())
-                    .unwrap_or("")
-                    .trim_end()
-                    .to_ascii_lowercase();
+                let head = before.get(..m.start()).unwrap_or("").trim_end();
                 // "votes are tallied March 15": a present passive.
                 if [" be", " been", " is", " are", " am", " being"]
                     .iter()
-                    .any(|aux| head.ends_with(aux))
+                    .any(|aux| crate::text::strip_suffix_ci(head, aux).is_some())
                 {
                     return None;
                 }

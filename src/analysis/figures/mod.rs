@@ -342,7 +342,7 @@ fn merge_ranges(prose: &str, raws: Vec<Raw>) -> Vec<Raw> {
             let gap = prose.get(prev.end..r.start).unwrap_or("x").trim();
             let between = prose
                 .get(prev.start.saturating_sub(9)..prev.start)
-                .is_some_and(|b| strip_suffix_ci(b.trim_end(), "between").is_some());
+                .is_some_and(|b| crate::text::strip_suffix_ci(b.trim_end(), "between").is_some());
             let joins =
                 matches!(gap, "-" | "–" | "to") || (gap.eq_ignore_ascii_case("and") && between);
             if joins && r.high >= prev.low && r.word == prev.word {
@@ -410,15 +410,6 @@ fn sentence_prefix(doc: &Document, sentence: Option<usize>, at: usize) -> &str {
         .map_or(0, |s| s.start)
         .max(floor_char_boundary(doc.prose(), at.saturating_sub(PREFIX)));
     doc.prose().get(start.min(at)..at).unwrap_or("")
-}
-
-/// `s` without an ASCII `suffix` written in any case, with no lower-cased copy of `s`.
-fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
-    let k = s.len().checked_sub(suffix.len())?;
-    let tail = s.as_bytes().get(k..)?;
-    tail.eq_ignore_ascii_case(suffix.as_bytes())
-        .then(|| s.get(..k))
-        .flatten()
 }
 
 fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
@@ -515,7 +506,7 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
                 fig.kind = Kind::Age;
                 fig.owner = Some(owner);
             }
-        } else if let Some(b) = strip_suffix_ci(before.trim_end(), "aged") {
+        } else if let Some(b) = crate::text::strip_suffix_ci(before.trim_end(), "aged") {
             fig.kind = Kind::Age;
             fig.owner = name_before(r.start - before.len(), b, people);
         }
@@ -684,10 +675,10 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
     }
     let words: Vec<&str> = list.iter().map(|(w, _)| *w).collect();
     let (noun, delta) = nouns::head(&words);
-    fig.delta = delta || strip_suffix_ci(before.trim_end(), "another").is_some();
+    fig.delta = delta || crate::text::strip_suffix_ci(before.trim_end(), "another").is_some();
     let Some(noun) = noun else {
         // "a death toll of 164".
-        if strip_suffix_ci(before.trim_end(), "toll of").is_some() {
+        if crate::text::strip_suffix_ci(before.trim_end(), "toll of").is_some() {
             fig.counted = Some("dead".to_owned());
         }
         return;
