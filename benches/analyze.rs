@@ -14,10 +14,6 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use std::sync::LazyLock;
 
-/// The allocator the `copydesk` binary runs with, so the numbers are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     divan::main();
 }

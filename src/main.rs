@@ -5,9 +5,6 @@ mod cli;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(
     name = "copydesk",
