@@ -117,15 +117,45 @@ const MAX_WORD: usize = 12;
 /// probe or two.
 const SLOTS: usize = 256;
 
-/// A word as one number, its bytes in order: two words are equal when their keys are.
+/// A word as one number, its bytes little-endian: two words of letters up to sixteen bytes
+/// long are equal when their keys are.
 const fn key_of(word: &[u8]) -> u128 {
     let mut key = 0;
     let mut i = 0;
     while i < word.len() {
-        key = key << 8 | word[i] as u128;
+        key |= (word[i] as u128) << (8 * i);
         i += 1;
     }
     key
+}
+
+/// The key of the `len` bytes at `start` (`len` from 1 to 16): one load and a mask when
+/// sixteen bytes are there.
+fn key_at(s: &[u8], start: usize, len: usize) -> u128 {
+    match s.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(chunk) => u128::from_le_bytes(*chunk) & (u128::MAX >> (8 * (16 - len))),
+        None => key_of(&s[start..start + len]),
+    }
+}
+
+/// How many lower-case ASCII letters `s` starts with, eight bytes at a time: a word is a run
+/// of them, so this is the scan's inner loop.
+fn letters(s: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = s.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        let low = x & !HIGH;
+        // Each byte's high bit: at least b'a', not above b'z', ASCII (no carries: `low`
+        // bytes are below 0x80).
+        let letter = (low + 0x1f * ONES) & !(low + 0x05 * ONES) & !x & HIGH;
+        if letter != HIGH {
+            return n + (!letter & HIGH).trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + s[n..].iter().take_while(|b| b.is_ascii_lowercase()).count()
 }
 
 /// The first slot a key probes.
@@ -207,13 +237,9 @@ impl Cues {
         while let Some(&b) = s.get(i) {
             let start = i;
             if b.is_ascii_lowercase() {
-                let mut key = 0;
-                while let Some(&b) = s.get(i).filter(|b| b.is_ascii_lowercase()) {
-                    key = key << 8 | u128::from(b);
-                    i += 1;
-                }
+                i += letters(&s[i..]);
                 if (2..=MAX_WORD).contains(&(i - start)) {
-                    set |= cue(key);
+                    set |= cue(key_at(s, start, i - start));
                 }
             } else if b.is_ascii_digit() {
                 while s.get(i).is_some_and(u8::is_ascii_digit) {
