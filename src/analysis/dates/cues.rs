@@ -42,8 +42,16 @@ const OFFSET: u32 = 1 << 21;
 const SEQUEL: u32 = 1 << 22;
 /// "new", of "New Year's".
 const NEW: u32 = 1 << 23;
-/// "in", of "in two weeks".
+/// "in" right before a count, of "in two weeks".
 const IN: u32 = 1 << 24;
+/// A run of one or two digits: a day of the month.
+const DAY_DIGITS: u32 = 1 << 25;
+/// A run of four digits: a year of any century.
+const FOUR_DIGITS: u32 = 1 << 26;
+/// The word "in": a mark for the next word, no cue of its own.
+const IN_WORD: u32 = 1 << 27;
+/// A word that starts a count ("a", "several", "twenty"): a mark for `IN`.
+const COUNT: u32 = 1 << 28;
 
 const UNITS: u32 = DAY | WEEK | MONTH | YEAR | DECADE | HOUR;
 
@@ -74,7 +82,17 @@ const WORDS: &[(u32, &[&str])] = &[
         ],
     ),
     (CENTURY, &["century"]),
-    (YEAR_WORD, &["nineteen", "thousand"]),
+    (YEAR_WORD, &["thousand"]),
+    (YEAR_WORD | COUNT, &["nineteen"]),
+    (
+        COUNT,
+        &[
+            "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+            "ninety",
+        ],
+    ),
     (
         DEICTIC,
         &[
@@ -95,11 +113,12 @@ const WORDS: &[(u32, &[&str])] = &[
         VAGUE,
         &[
             "currently", "current", "nowadays", "recently", "lately", "recent", "past", "soon",
-            "future", "date", "coming", "term", "these", "few", "several",
+            "future", "date", "coming", "term", "these", "few",
         ],
     ),
+    (VAGUE | COUNT, &["several"]),
     (NEW, &["new"]),
-    (IN, &["in"]),
+    (IN_WORD, &["in"]),
     (THEN, &["then"]),
     (
         HOLIDAY,
@@ -113,9 +132,9 @@ const WORDS: &[(u32, &[&str])] = &[
 /// The longest cue word: a longer word is no cue, and every shorter one fits a `u128` key.
 const MAX_WORD: usize = 12;
 
-/// Slots of the cue table: a power of two, about twice the words, so a miss ends within a
-/// probe or two.
-const SLOTS: usize = 256;
+/// Slots of the cue table: a power of two, over three times the words, so a miss mostly ends
+/// at its first slot.
+const SLOTS: usize = 512;
 
 /// A word as one number, its bytes little-endian: two words of letters up to sixteen bytes
 /// long are equal when their keys are.
@@ -173,7 +192,7 @@ static TABLE: [(u128, u32); SLOTS] = {
         let mut w = 0;
         while w < words.len() {
             let word = words[w].as_bytes();
-            assert!(word.len() >= 2 && word.len() <= MAX_WORD);
+            assert!(!word.is_empty() && word.len() <= MAX_WORD);
             let key = key_of(word);
             let mut at = slot(key);
             while table[at].0 != 0 {
@@ -209,6 +228,12 @@ fn digit_cues(s: &[u8], start: usize, end: usize) -> u32 {
     let mut set = 0;
     let run = &s[start..end];
     let next = s.get(end).copied();
+    if run.len() <= 2 {
+        set |= DAY_DIGITS;
+    }
+    if run.len() == 4 {
+        set |= FOUR_DIGITS;
+    }
     if run.len() == 4 && (matches!(run, [b'1', b'6'..=b'9', ..]) || run.starts_with(b"20")) {
         set |= YEAR_DIGITS;
     }
@@ -232,20 +257,27 @@ impl Cues {
         let s = lower.as_bytes();
         let mut set = 0;
         let mut i = 0;
+        // Whether the last word was "in".
+        let mut after_in = false;
         // One pass over the bytes: runs of ASCII letters are words, runs of digits numbers;
         // everything else (non-ASCII bytes too) separates them.
         while let Some(&b) = s.get(i) {
             let start = i;
             if b.is_ascii_lowercase() {
                 i += letters(&s[i..]);
-                if (2..=MAX_WORD).contains(&(i - start)) {
-                    set |= cue(key_at(s, start, i - start));
+                let len = i - start;
+                let word = if len <= MAX_WORD { cue(key_at(s, start, len)) } else { 0 };
+                if after_in && word & COUNT != 0 {
+                    set |= IN;
                 }
+                after_in = word & IN_WORD != 0;
+                set |= word;
             } else if b.is_ascii_digit() {
                 while s.get(i).is_some_and(u8::is_ascii_digit) {
                     i += 1;
                 }
-                set |= digit_cues(s, start, i);
+                set |= digit_cues(s, start, i) | if after_in { IN } else { 0 };
+                after_in = false;
             } else {
                 i += 1;
             }
@@ -258,9 +290,10 @@ impl Cues {
         let has = |cues: u32| self.0 & cues == cues;
         let any = |cues: u32| self.0 & cues != 0;
         match pat {
-            Pat::MonthDay | Pat::DayMonth | Pat::MonthYear | Pat::MonthRel | Pat::Month => {
-                has(MONTH_NAME)
-            }
+            Pat::MonthDay | Pat::DayMonth => has(MONTH_NAME | DAY_DIGITS),
+            Pat::MonthYear => has(MONTH_NAME) && any(FOUR_DIGITS | YEAR_WORD),
+            Pat::MonthRel => has(MONTH_NAME | YEAR),
+            Pat::Month => has(MONTH_NAME),
             Pat::Iso => has(ISO_DIGITS),
             Pat::Numeric => has(SLASH_DIGITS),
             Pat::Year => has(YEAR_DIGITS),
