@@ -183,35 +183,53 @@ const fn slot(key: u128) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
-/// The cue words by key, built at compile time with linear probing (key 0: empty slot).
-static TABLE: [(u128, u32); SLOTS] = {
-    let mut table = [(0, 0); SLOTS];
+/// The cue words, built at compile time.
+struct Lexicon {
+    /// By key, with linear probing (key 0: an empty slot).
+    slots: [(u128, u32); SLOTS],
+    /// By length and first letter, the last letters they come with, one bit each: most words
+    /// are ruled out by these before any hashing.
+    ends: [[u32; 26]; MAX_WORD + 1],
+}
+
+static LEXICON: Lexicon = {
+    let mut lexicon = Lexicon {
+        slots: [(0, 0); SLOTS],
+        ends: [[0; 26]; MAX_WORD + 1],
+    };
     let mut g = 0;
     while g < WORDS.len() {
         let (cue, words) = WORDS[g];
         let mut w = 0;
         while w < words.len() {
             let word = words[w].as_bytes();
-            assert!(!word.is_empty() && word.len() <= MAX_WORD);
+            let len = word.len();
+            assert!(len >= 1 && len <= MAX_WORD);
+            lexicon.ends[len][(word[0] - b'a') as usize] |= 1 << (word[len - 1] - b'a');
             let key = key_of(word);
             let mut at = slot(key);
-            while table[at].0 != 0 {
-                assert!(table[at].0 != key, "a cue word listed twice");
+            while lexicon.slots[at].0 != 0 {
+                assert!(lexicon.slots[at].0 != key, "a cue word listed twice");
                 at = (at + 1) % SLOTS;
             }
-            table[at] = (key, cue);
+            lexicon.slots[at] = (key, cue);
             w += 1;
         }
         g += 1;
     }
-    table
+    lexicon
 };
 
-/// The cue of the word with this key.
-fn cue(key: u128) -> u32 {
+/// The cue of the `len` lower-case letters at `start`.
+fn cue(s: &[u8], start: usize, len: usize) -> u32 {
+    let (first, last) = (s[start] - b'a', s[start + len - 1] - b'a');
+    if len > MAX_WORD || LEXICON.ends[len][usize::from(first)] >> last & 1 == 0 {
+        return 0;
+    }
+    let key = key_at(s, start, len);
     let mut at = slot(key);
     loop {
-        let (k, cue) = TABLE[at];
+        let (k, cue) = LEXICON.slots[at];
         if k == key {
             return cue;
         }
@@ -265,8 +283,7 @@ impl Cues {
             let start = i;
             if b.is_ascii_lowercase() {
                 i += letters(&s[i..]);
-                let len = i - start;
-                let word = if len <= MAX_WORD { cue(key_at(s, start, len)) } else { 0 };
+                let word = cue(s, start, i - start);
                 if after_in && word & COUNT != 0 {
                     set |= IN;
                 }
