@@ -611,8 +611,7 @@ pub(super) fn tense_at(sentence: &str, lower: &str, span: &Range<usize>) -> Opti
             if PLAN_WORDS.contains(&w) {
                 Some((m.start(), None, true))
             } else if w.ends_with("ed")
-                && (gap > 2
-                    || ["a", "an", "the"].contains(&word_before(lower, m.start())))
+                && (gap > 2 || ["a", "an", "the"].contains(&word_before(lower, m.start())))
             {
                 // A far "-ed" word, or one after an article, is as often an adjective ("a
                 // designated day on Nov. 1").
