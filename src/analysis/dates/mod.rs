@@ -241,6 +241,7 @@ fn floor(s: &str, at: usize) -> usize {
 /// Every temporal expression in the prose, sentence by sentence.
 pub fn find(doc: &Document, reference: &ReferenceDate) -> Vec<DateExpr> {
     let prose = doc.prose();
+    let lower = doc.lower();
     let text = doc.text();
     let quotes = &doc.quotes().quotes;
     let dateline = reference
@@ -249,12 +250,15 @@ pub fn find(doc: &Document, reference: &ReferenceDate) -> Vec<DateExpr> {
     let mut out = Vec::new();
     let mut last_quarter = None;
     let (mut story, mut previous_day) = (None, None);
+    let mut scratch = resolve::Scratch::default();
     for range in doc.sentences() {
-        let Some(sentence) = prose.get(range.clone()) else {
+        let (Some(sentence), Some(lower)) = (prose.get(range.clone()), lower.get(range.clone()))
+        else {
             continue;
         };
         let mut cx = resolve::Cx {
             sentence,
+            lower,
             reference: reference.value,
             anchor: None,
             anchor_end: 0,
@@ -262,13 +266,13 @@ pub fn find(doc: &Document, reference: &ReferenceDate) -> Vec<DateExpr> {
             previous_day,
             last_quarter,
         };
-        for r in resolve::sentence(&mut cx) {
+        for r in resolve::sentence(&mut cx, &mut scratch) {
             let (start, end) = (range.start + r.span.start, range.start + r.span.end);
             if dateline.is_some_and(|d| start < d.end && d.start < end) {
                 continue;
             }
-            let date = match r.val {
-                resolve::Val::Day(d) => Some(d),
+            let date = match &r.val {
+                resolve::Val::Day(d) => Some(*d),
                 _ => None,
             };
             // Quotes are sorted and do not overlap: the last one starting at or before `start`.
@@ -289,10 +293,10 @@ pub fn find(doc: &Document, reference: &ReferenceDate) -> Vec<DateExpr> {
                     .and_then(|(d, rf)| resolve::days_between(d, rf)),
                 tense: r.tense,
                 in_quote,
-                stated_weekday: r.stated.map(|(span, w)| StatedWeekday {
+                stated_weekday: r.stated.as_ref().map(|(span, w)| StatedWeekday {
                     start: range.start + span.start,
                     end: range.start + span.end,
-                    weekday: lexicon::weekday_name(w),
+                    weekday: lexicon::weekday_name(*w),
                 }),
             });
         }

@@ -60,6 +60,8 @@ impl fmt::Display for Val {
 /// What the surrounding sentence contributes to resolving an expression.
 pub(super) struct Cx<'a> {
     pub sentence: &'a str,
+    /// The sentence with ASCII letters lowered (same offsets): words are compared from here.
+    pub lower: &'a str,
     pub reference: Option<Date>,
     /// The latest full-day date given earlier in the same sentence.
     pub anchor: Option<Date>,
@@ -315,14 +317,14 @@ fn int(s: Option<&str>) -> Option<i64> {
     s?.parse().ok()
 }
 
-/// The previous word before byte `at` of `s`, lowercased.
-fn word_before(s: &str, at: usize) -> String {
-    let head = s.get(..at).unwrap_or("").trim_end();
+/// The previous word before byte `at` of `lower` (a lowered text).
+fn word_before(lower: &str, at: usize) -> &str {
+    let head = lower.get(..at).unwrap_or("").trim_end();
     let w = head
         .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
         .next()
         .unwrap_or("");
-    w.trim_end_matches('-').to_ascii_lowercase()
+    w.trim_end_matches('-')
 }
 
 /// The year that puts month/day nearest the reference; a date more than two months away
@@ -476,9 +478,10 @@ const EVENT_NOUNS: &[&str] = &[
 
 /// Whether a full date is a modifier of a noun rather than the time of its clause's verb:
 /// after a determiner or possessive ("the Nov. 13 attacks"), after an event it labels
-/// ("the New Hampshire primary Feb. 9"), or a markup attribute's value.
-pub(super) fn attributive(sentence: &str, start: usize) -> bool {
-    let head = sentence.get(..start).unwrap_or("");
+/// ("the New Hampshire primary Feb. 9"), or a markup attribute's value. Reads the lowered
+/// sentence.
+pub(super) fn attributive(lower: &str, start: usize) -> bool {
+    let head = lower.get(..start).unwrap_or("");
     // `datetime="2016-07-23"`: a value in markup, not a clause at all.
     if head.ends_with("=\"") {
         return true;
@@ -491,15 +494,15 @@ pub(super) fn attributive(sentence: &str, start: usize) -> bool {
         .split_whitespace()
         .rev()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'));
-    let mut last = words.next().unwrap_or("").to_ascii_lowercase();
+    let mut last = words.next().unwrap_or("");
     // "the referendum on June 23", "the delegate-packed April 19 primary".
     if last == "on" || last.contains('-') {
-        last = words.next().unwrap_or("").to_ascii_lowercase();
+        last = words.next().unwrap_or("");
     }
-    DETERMINERS.contains(&last.as_str())
+    DETERMINERS.contains(&last)
         || last.ends_with("'s")
         || last.ends_with("’s")
-        || EVENT_NOUNS.contains(&last.as_str())
+        || EVENT_NOUNS.contains(&last)
 }
 
 static INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -526,20 +529,23 @@ const NOT_A_SUBJECT: &[&str] = &[
     "didn't", "not", "never", "to", "was", "were", "had",
 ];
 
-/// Whether the clause before a date says what is scheduled in the present tense.
-fn present_plan(before: &str) -> bool {
+/// Whether the clause before a date says what is scheduled in the present tense; `lower` is
+/// `before` lowered.
+fn present_plan(before: &str, lower: &str) -> bool {
     let Some(c) = PRESENT_PLAN.captures(before) else {
         return false;
     };
-    let subject = cap(&c, 1).unwrap_or("");
-    let lower = subject.to_ascii_lowercase();
-    if NOT_A_SUBJECT.contains(&lower.as_str()) {
+    let Some(at) = c.get(1).map(|m| m.range()) else {
+        return false;
+    };
+    let (subject, lower) = (&before[at.clone()], &lower[at]);
+    if NOT_A_SUBJECT.contains(&lower) {
         return false;
     }
     // "He meets": third person. A bare "meet" needs a plural subject: "they", a name
     // ("Arafat and Netanyahu meet"), or a plural noun ("talks resume").
     c.get(3).is_some()
-        || ["they", "we", "i", "you", "which", "that", "who"].contains(&lower.as_str())
+        || ["they", "we", "i", "you", "which", "that", "who"].contains(&lower)
         || subject.starts_with(char::is_uppercase)
         || lower.ends_with('s')
 }
@@ -561,11 +567,13 @@ const PLAN_WORDS: &[&str] = &[
 ];
 
 /// The tense of the clause an expression sits in: the last tense marker before it (in the
-/// 80 bytes before), or failing that the first after it (in the 64 bytes after).
-pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
+/// 80 bytes before), or failing that the first after it (in the 64 bytes after). Words are
+/// compared in `lower`, the sentence lowered.
+pub(super) fn tense_at(sentence: &str, lower: &str, span: &Range<usize>) -> Option<Tense> {
     let from = super::floor(sentence, span.start.saturating_sub(80));
     let before = sentence.get(from..span.start).unwrap_or("");
-    if present_plan(before) {
+    let lower = lower.get(from..span.start).unwrap_or("");
+    if present_plan(before, lower) {
         return Some(Tense::Future);
     }
     if MOVED_TO.is_match(before) || TERM.is_match(before) {
@@ -582,8 +590,8 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
             let inside = open
                 .iter()
                 .any(|r| r.start < m.start() && m.start() < r.end);
-            let cause = crate::text::strip_suffix_ci(m.as_str(), "due to").is_some()
-                && DETERMINERS.contains(&word_after(before, m.end()).as_str());
+            let cause = lower[m.range()].ends_with("due to")
+                && DETERMINERS.contains(&word_after(lower, m.end()));
             (!inside && !cause).then_some((m.start(), Some(Tense::Future), true))
         }))
         .chain(PAST_MARK.find_iter(before).filter_map(|m| {
@@ -594,17 +602,16 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
             {
                 return None;
             }
-            let w = m.as_str().to_ascii_lowercase();
+            let w = &lower[m.range()];
             let gap = before
                 .get(m.end()..)
                 .unwrap_or("")
                 .split_whitespace()
                 .count();
-            if PLAN_WORDS.contains(&w.as_str()) {
+            if PLAN_WORDS.contains(&w) {
                 Some((m.start(), None, true))
             } else if w.ends_with("ed")
-                && (gap > 2
-                    || ["a", "an", "the"].contains(&word_before(before, m.start()).as_str()))
+                && (gap > 2 || ["a", "an", "the"].contains(&word_before(lower, m.start())))
             {
                 // A far "-ed" word, or one after an article, is as often an adjective ("a
                 // designated day on Nov. 1").
@@ -612,11 +619,11 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
             } else {
                 // "will be held", "to be published": a participle after "be" says nothing
                 // of the time.
-                let head = before.get(..m.start()).unwrap_or("").trim_end();
+                let head = lower.get(..m.start()).unwrap_or("").trim_end();
                 // "votes are tallied March 15": a present passive.
                 if [" be", " been", " is", " are", " am", " being"]
                     .iter()
-                    .any(|aux| crate::text::strip_suffix_ci(head, aux).is_some())
+                    .any(|aux| head.ends_with(aux))
                 {
                     return None;
                 }
@@ -657,10 +664,10 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     // "were due to file by March 15": a deadline set in the past is no future.
     let past_plan = seen
         && tense.is_none()
-        && before
+        && lower
             .get(last..)
             .and_then(|t| t.split_whitespace().next())
-            .is_some_and(|w| ["was", "were", "had"].contains(&w.to_ascii_lowercase().as_str()));
+            .is_some_and(|w| ["was", "were", "had"].contains(&w));
     if OPEN_UNTIL.is_match(before)
         || tense != Some(Tense::Past)
             && (INFINITIVE.is_match(before) || !past_plan && DEADLINE.is_match(before))
@@ -670,55 +677,58 @@ pub(super) fn tense_at(sentence: &str, span: &Range<usize>) -> Option<Tense> {
     tense
 }
 
-/// The next word after byte `at` of `s`, lowercased.
-fn word_after(s: &str, at: usize) -> String {
-    s.get(at..)
+/// The next word after byte `at` of `lower` (a lowered text).
+fn word_after(lower: &str, at: usize) -> &str {
+    lower
+        .get(at..)
         .unwrap_or("")
         .split_whitespace()
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase()
 }
 
-/// Candidate spans of every pattern in a sentence, leftmost-longest, without overlaps. The
-/// spans come from the DFA alone; capture groups are worked out only for the winners, since
-/// most matches lose to a longer one ("March" inside "March 3, 2021").
-fn candidates(sentence: &str) -> Vec<(Pat, Captures<'_>)> {
-    let cues = Cues::of(sentence);
-    let mut all: Vec<(Range<usize>, usize)> = Vec::new();
+/// Buffers kept from sentence to sentence, so a sentence allocates none of its own.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// Every pattern's matches: span and index in `PATTERNS`.
+    spans: Vec<(Range<usize>, usize)>,
+    found: Vec<Res>,
+}
+
+/// Every temporal expression of one sentence, resolved. Candidates are settled
+/// leftmost-longest without overlaps; their spans come from the DFA alone and capture groups
+/// are worked out only for the winners, since most matches lose to a longer one ("March"
+/// inside "March 3, 2021").
+pub(super) fn sentence<'s>(cx: &mut Cx<'_>, scratch: &'s mut Scratch) -> &'s [Res] {
+    let Scratch { spans, found } = scratch;
+    spans.clear();
+    found.clear();
+    let cues = Cues::of(cx.lower);
     for (i, (pat, regex)) in PATTERNS.iter().enumerate() {
         if cues.admit(*pat) {
-            all.extend(regex.find_iter(sentence).map(|m| (m.range(), i)));
+            spans.extend(regex.find_iter(cx.sentence).map(|m| (m.range(), i)));
         }
     }
-    all.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-    let mut out: Vec<(Pat, Captures<'_>)> = Vec::new();
+    spans.sort_unstable_by_key(|(s, i)| (s.start, std::cmp::Reverse(s.end), *i));
     let mut end = 0;
-    for (s, i) in all {
+    for (s, i) in spans.iter() {
         if s.start < end || s.is_empty() {
             continue;
         }
-        let (pat, regex) = &PATTERNS[i];
+        let (pat, regex) = &PATTERNS[*i];
         // Searching from the match's own start finds the same match: leftmost-first
         // preference at one position does not depend on where the search began.
-        if let Some(c) = regex.captures_at(sentence, s.start) {
-            end = s.end;
-            out.push((*pat, c));
-        }
-    }
-    out
-}
-
-/// Every temporal expression of one sentence, resolved.
-pub(super) fn sentence(cx: &mut Cx<'_>) -> Vec<Res> {
-    let mut out = Vec::new();
-    for (pat, c) in candidates(cx.sentence) {
+        let Some(c) = regex.captures_at(cx.sentence, s.start) else {
+            continue;
+        };
+        end = s.end;
+        let pat = *pat;
         let Some(whole) = c.get(0) else { continue };
         let full_date = matches!(pat, Pat::MonthDay | Pat::DayMonth | Pat::Iso | Pat::Numeric);
-        let tense = if full_date && attributive(cx.sentence, whole.start()) {
+        let tense = if full_date && attributive(cx.lower, whole.start()) {
             None
         } else {
-            tense_at(cx.sentence, &whole.range())
+            tense_at(cx.sentence, cx.lower, &whole.range())
         };
         if let Some(mut r) = resolve(pat, &c, cx, tense) {
             r.tense = tense;
@@ -734,10 +744,10 @@ pub(super) fn sentence(cx: &mut Cx<'_>) -> Vec<Res> {
             if r.topic_quarter.is_some() {
                 cx.last_quarter = r.topic_quarter;
             }
-            out.push(r);
+            found.push(r);
         }
     }
-    out
+    found
 }
 
 fn res(c: &Captures<'_>, val: Val, kind: DateKind, anchored: bool) -> Option<Res> {
@@ -867,9 +877,9 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             let modifier = modifier.split_whitespace().collect::<Vec<_>>().join(" ");
             // A bare "May" or "March" is too often a verb; bare abbreviations too often not dates.
             if modifier.is_empty() {
-                let prev = word_before(s, start);
+                let prev = word_before(cx.lower, start);
                 let risky = matches!(name, "May" | "March") || name.len() <= 4;
-                if risky && !TIME_PREPOSITIONS.contains(&prev.as_str()) {
+                if risky && !TIME_PREPOSITIONS.contains(&prev) {
                     return None;
                 }
             }
@@ -894,8 +904,8 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
             let modifier = modifier.split_whitespace().collect::<Vec<_>>().join(" ");
             let name = lower(c, 3);
             if modifier.is_empty() && c.get(2).is_none() && c.get(4).is_none() {
-                let prev = word_before(s, start);
-                if !SEASON_PREPOSITIONS.contains(&prev.as_str()) {
+                let prev = word_before(cx.lower, start);
+                if !SEASON_PREPOSITIONS.contains(&prev) {
                     return None;
                 }
             }
@@ -1088,13 +1098,9 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
         Pat::Vague => {
             let w = lower(c, 1);
             // "as soon as", "soon after": a conjunction, not a time.
-            let next = s
-                .get(c.get(0)?.end()..)
-                .unwrap_or("")
-                .trim_start()
-                .to_ascii_lowercase();
+            let next = cx.lower.get(c.get(0)?.end()..).unwrap_or("").trim_start();
             if w == "soon"
-                && (word_before(s, start) == "as"
+                && (word_before(cx.lower, start) == "as"
                     || next.starts_with("after")
                     || next.starts_with("as "))
             {
@@ -1281,7 +1287,7 @@ fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
     if unit == "year"
         && n == -1
         && cx.anchor.is_none()
-        && (cx.last_quarter.is_some() || cx.sentence.to_ascii_lowercase().contains("quarter"))
+        && (cx.last_quarter.is_some() || cx.lower.contains("quarter"))
         && let Some((y, q)) = cx.reference.map(|r| shift_quarter(quarter_of(r), -1))
     {
         return res(c, Val::Quarter(y - 1, q), DateKind::Offset, true);
@@ -1297,7 +1303,7 @@ fn offset(c: &Captures<'_>, cx: &Cx<'_>) -> Option<Res> {
 fn period(c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Option<Res> {
     if c.get(5).is_some() {
         // Year-end is Dec. 31: the last one in past copy, the coming one otherwise.
-        let since = word_before(cx.sentence, c.get(0)?.start()) == "since";
+        let since = word_before(cx.lower, c.get(0)?.start()) == "since";
         return relative(c, cx, DateKind::Period, "XXXX-XX-XX", |r| {
             let y = i64::from(r.year()) - i64::from(since || tense == Some(Tense::Past));
             d(y, 12, 31).map(Val::Day)
