@@ -11,6 +11,18 @@ pub(super) const WEEKDAY: &str = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday
 /// A count as written in copy: digits, words ("twenty-four"), "a"/"an".
 pub(super) const NUMBER: &str = r"(?:\d{1,3}|an?|a\s+couple\s+of|a\s+few|several|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
 
+/// The decades in words, from the twenties: "the nineties" is the 1990s.
+pub(super) const DECADES: [&str; 8] = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
 /// The month (1-12) a name or abbreviation stands for.
 pub(super) fn month(word: &str) -> Option<i8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();

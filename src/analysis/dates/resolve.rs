@@ -943,18 +943,7 @@ fn resolve(pat: Pat, c: &Captures<'_>, cx: &Cx<'_>, tense: Option<Tense>) -> Opt
                 Val::Decade(190 + dd.parse::<i16>().ok()?)
             } else {
                 let word = lower(c, 4);
-                let tens = [
-                    "twenties",
-                    "thirties",
-                    "forties",
-                    "fifties",
-                    "sixties",
-                    "seventies",
-                    "eighties",
-                    "nineties",
-                ]
-                .iter()
-                .position(|w| *w == word)?;
+                let tens = lexicon::DECADES.iter().position(|w| *w == word)?;
                 Val::Decade(192 + tens as i16)
             };
             res(c, val, DateKind::Absolute, false)
