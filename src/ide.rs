@@ -362,7 +362,7 @@ mod tests {
             end,
             related: Vec::new(),
             fixes,
-            data: serde_json::Value::Null,
+            data: None,
         }
     }
 

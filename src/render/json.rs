@@ -5,7 +5,7 @@
 //! `serde_json::Value` tree first took most of the memory of a large check.
 
 use super::{Cursor, FileReport};
-use crate::finding::{Finding, Fix, Severity};
+use crate::finding::{Data, Finding, Fix, Severity};
 use crate::rules;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
@@ -44,8 +44,8 @@ struct Entry<'a> {
     fixes: &'a [Fix],
     related: Vec<Place<'a>>,
     url: Option<String>,
-    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
-    data: &'a serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a Data>,
 }
 
 #[derive(Serialize)]
@@ -105,7 +105,7 @@ fn entry<'a>(
         fixes: &f.fixes,
         related,
         url: rules::find(f.code).map(|r| r.url()),
-        data: &f.data,
+        data: f.data.as_ref(),
     }
 }
 

@@ -116,7 +116,7 @@ impl Emitter<'_> {
             end: span.end,
             related: Vec::new(),
             fixes: Vec::new(),
-            data: serde_json::Value::Null,
+            data: None,
         }
     }
 

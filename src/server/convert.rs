@@ -177,7 +177,7 @@ mod tests {
             end: span.end,
             related: Vec::new(),
             fixes: vec![Fix::replace("f", span, "x", Applicability::Safe)],
-            data: serde_json::Value::Null,
+            data: None,
         }
         .with_related(0..5, "first here");
         let uri: lsp::Uri = "file:///d.md".parse().unwrap();

@@ -12,6 +12,7 @@ mod weekday_mismatch;
 
 use super::Rule;
 use crate::analysis::dates::DateExpr;
+use crate::finding::Data;
 
 pub(super) static RULES: &[&Rule] = &[
     &relative_date::RULE,
@@ -24,6 +25,6 @@ pub(super) static RULES: &[&Rule] = &[
 ];
 
 /// The expression as finding data for editors: value, calendar day, weekday, distance.
-fn data(expr: &DateExpr) -> serde_json::Value {
-    serde_json::to_value(expr).unwrap_or_default()
+fn data(expr: &DateExpr) -> Data {
+    Data::Date(Box::new(expr.clone()))
 }
