@@ -258,10 +258,115 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Figure> {
         .collect()
 }
 
+/// The groups of one [`TOKEN`] match, as byte ranges into the prose.
+#[derive(Debug, PartialEq)]
+struct Parts {
+    cur: Option<Range<usize>>,
+    num: Option<Range<usize>>,
+    word: Option<Range<usize>>,
+    scale: Option<Range<usize>>,
+    pct: bool,
+}
+
+impl Parts {
+    /// The groups of the match at `whole`: split by hand when it is a plain numeral (most
+    /// are), through the regex's captures otherwise. Captures run the backtracking engine over
+    /// the whole number-word alternation, which was a tenth of a draft's analysis.
+    fn of(prose: &str, whole: Range<usize>) -> Option<Parts> {
+        Parts::numeral(prose, whole.clone()).or_else(|| Parts::captured(prose, whole.start))
+    }
+
+    fn captured(prose: &str, start: usize) -> Option<Parts> {
+        let c = TOKEN.captures_at(prose, start)?;
+        let range = |name: &str| c.name(name).map(|m| m.range());
+        Some(Parts {
+            cur: range("cur"),
+            num: range("num"),
+            word: range("word"),
+            scale: range("scale"),
+            pct: c.name("pct").is_some(),
+        })
+    }
+
+    /// `[currency] digits [scale] [percent]` in ASCII, read greedily as the regex reads it;
+    /// `None` for anything else (number words, other scripts' digits or spaces).
+    fn numeral(prose: &str, whole: Range<usize>) -> Option<Parts> {
+        let s = prose.get(whole.clone())?.as_bytes();
+        let cur_len = if s.len() >= 3 && s[..3].eq_ignore_ascii_case(b"us$") {
+            3
+        } else {
+            ["$", "€", "£", "¥"]
+                .iter()
+                .find(|c| s.starts_with(c.as_bytes()))
+                .map_or(0, |c| c.len())
+        };
+        let digits = |from: usize| s[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let decimal = |at: usize| match s.get(at) {
+            Some(b'.') if digits(at + 1) > 0 => at + 1 + digits(at + 1),
+            _ => at,
+        };
+        let run = digits(cur_len);
+        if run == 0 {
+            return None;
+        }
+        let mut end = cur_len + run;
+        // `\d{1,3}(?:,\d{3})+` first, then `\d+`; a decimal part after either.
+        if run <= 3 {
+            while s.get(end) == Some(&b',') && digits(end + 1) >= 3 {
+                end += 4;
+            }
+        }
+        end = decimal(end);
+        let rest = &s[end..];
+        let lower = |r: &[u8], w: &str| {
+            r.len() >= w.len() && r[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        };
+        let scale_len = if rest.first() == Some(&b' ')
+            && let Some(w) = ["million", "billion", "trillion", "thousand"]
+                .iter()
+                .find(|w| lower(&rest[1..], w))
+        {
+            1 + w.len()
+        } else if lower(rest, "bn") {
+            2
+        } else if lower(rest, "m") || lower(rest, "k") {
+            1
+        } else {
+            0
+        };
+        let pct = &rest[scale_len..];
+        let pct_ok = match pct {
+            [] => true,
+            [b'%'] | [b' ', b'%'] => true,
+            [b' ', tail @ ..] => {
+                tail.eq_ignore_ascii_case(b"percent")
+                    || lower(tail, "per")
+                        && tail[3..].ends_with(b"cent")
+                        && tail[3..tail.len() - 4].iter().all(|&b| b == b' ')
+                        && tail.len() > 7
+            }
+            _ => false,
+        };
+        if !pct_ok {
+            return None;
+        }
+        let at = |i: usize| whole.start + i;
+        Some(Parts {
+            cur: (cur_len > 0).then(|| at(0)..at(cur_len)),
+            num: Some(at(cur_len)..at(end)),
+            word: None,
+            scale: (scale_len > 0).then(|| at(end)..at(end + scale_len)),
+            pct: !pct.is_empty(),
+        })
+    }
+}
+
 fn raw_tokens(prose: &str) -> Vec<Raw> {
     let mut out = Vec::new();
-    for c in TOKEN.captures_iter(prose) {
-        let Some(whole) = c.get(0) else { continue };
+    for whole in TOKEN.find_iter(prose) {
+        let Some(c) = Parts::of(prose, whole.range()) else {
+            continue;
+        };
         let before = prose.get(..whole.start()).unwrap_or("");
         let mut prev = before.chars().rev();
         let p1 = prev.next();
@@ -284,38 +389,39 @@ fn raw_tokens(prose: &str) -> Vec<Raw> {
         if p1 == Some('[') && after.starts_with(']') {
             continue; // "[538]": a reference or a source label
         }
-        let cur = c.get(1).map(|m| m.as_str().to_owned());
+        let cur = c.cur.map(|r| prose[r].to_owned());
         let mut is_half = false;
-        let scale_m = c.name("scale");
-        let scale = scale_m.map_or(1.0, |m| words::scale(m.as_str()));
-        let (number, value, low, high, exact, word) = if let Some(n) = c.name("num") {
-            let Some(v) = words::numeral_value(n.as_str()) else {
+        let scale = c.scale.map_or(1.0, |r| words::scale(&prose[r]));
+        let (number, value, low, high, exact, word) = if let Some(range) = c.num {
+            let n = &prose[range.clone()];
+            let Some(v) = words::numeral_value(n) else {
                 continue;
             };
-            let decimals = n.as_str().split('.').nth(1).map_or(0, str::len);
+            let decimals = n.split('.').nth(1).map_or(0, str::len);
             let v = v * scale;
             if scale > 1.0 {
                 // "1.5 million" is rounded to its last digit.
                 let half = 0.5 * scale * 10f64.powi(-(decimals as i32));
-                (n.range(), v, v - half, v + half, false, false)
+                (range, v, v - half, v + half, false, false)
             } else {
-                (n.range(), v, v, v, true, false)
+                (range, v, v, v, true, false)
             }
-        } else if let Some(w) = c.name("word") {
-            let Some(v) = words::word_value(w.as_str()) else {
+        } else if let Some(w) = c.word {
+            let word = &prose[w.clone()];
+            let Some(v) = words::word_value(word) else {
                 continue;
             };
             // "half" is a share of a whole, read as 50%.
-            is_half = w.as_str().eq_ignore_ascii_case("half");
+            is_half = word.eq_ignore_ascii_case("half");
             let v = v * scale;
-            match words::vague(w.as_str()) {
-                Some((lo, hi)) => (w.range(), v, lo * scale, hi * scale, false, true),
-                None => (w.range(), v, v, v, !is_half, true),
+            match words::vague(word) {
+                Some((lo, hi)) => (w, v, lo * scale, hi * scale, false, true),
+                None => (w, v, v, v, !is_half, true),
             }
         } else {
             continue;
         };
-        let percent = c.name("pct").is_some() || is_half;
+        let percent = c.pct || is_half;
         out.push(Raw {
             start: whole.start(),
             end: whole.end(),

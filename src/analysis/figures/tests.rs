@@ -185,3 +185,42 @@ proptest::proptest! {
         proptest::prop_assert_eq!(next_word(&s), want);
     }
 }
+
+/// The hand split of a numeral agrees with the regex's own captures wherever it answers.
+fn split_agrees(text: &str) {
+    for m in TOKEN.find_iter(text) {
+        if let Some(fast) = Parts::numeral(text, m.range()) {
+            assert_eq!(
+                Some(fast),
+                Parts::captured(text, m.start()),
+                "{text:?} at {m:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn numeral_split_matches_the_regex() {
+    for text in [
+        "US$1.5bn and $2,000,000.50 and €3m, £4k, ¥5 and us$6",
+        "1,2345 and 12,345,67 and 1234,567 and 1.2.3 and 5.",
+        "10 percent, 11 per cent, 12  per   cent, 13%, 14 %, 15m%, 16 million percent",
+        "5 millionaires, 6 mk, 7 thousandths, 8bn., 9 Billion, 10 per centime",
+        "٣5 and 5٣ and 5\u{a0}million and 6\u{a0}%",
+    ] {
+        split_agrees(text);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn numeral_split_matches_the_regex_on_any_mix(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "1", "23", "456", "7890", ",", ".", " ", "%", "m", "k", "bn", "$", "€", "US$",
+            " million", " thousand", " percent", " per cent", "per", "cent", "x", "-", "\u{a0}",
+            "٣", "two", "dozen",
+        ]), 0..12)
+    ) {
+        split_agrees(&parts.concat());
+    }
+}

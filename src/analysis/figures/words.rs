@@ -45,7 +45,11 @@ pub(super) fn word_value(word: &str) -> Option<f64> {
 
 /// A numeral's value: "2,000" = 2000, "1.5" = 1.5.
 pub(super) fn numeral_value(s: &str) -> Option<f64> {
-    s.replace(',', "").parse().ok()
+    if s.contains(',') {
+        s.replace(',', "").parse().ok()
+    } else {
+        s.parse().ok()
+    }
 }
 
 /// Multiplier of a scale word ("million", "bn", "m").
