@@ -14,7 +14,18 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use std::sync::LazyLock;
 
+/// The allocator the `copydesk` binary uses (src/main.rs).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
+    // Single-threaded numbers: in a one-thread pool the passes `Facts::compute` can run side
+    // by side take turns. (The language server benchmark measures them on both cores.)
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build_global()
+        .expect("no pool built before main");
     divan::main();
 }
 

@@ -2,6 +2,13 @@
 
 mod cli;
 
+/// jemalloc: analysis makes many small short-lived strings and vectors; with glibc's malloc
+/// they were a seventh of the instructions (jemalloc: 6.5% fewer in all, and a tenth off the
+/// language server's latency; mimalloc was as fast but doubled peak memory on hostile input).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 

@@ -27,13 +27,23 @@ pub struct Facts {
 
 impl Facts {
     /// Run every pass. Later passes may read earlier ones: quotes find their speakers among
-    /// the entities, figures their owners.
+    /// the entities, figures their owners. Passes that do not read each other run side by
+    /// side (dates beside entities, then attribution beside figures), so an editor waits for
+    /// the longest chain of passes rather than their sum; in a one-thread pool they simply
+    /// run in turn.
     pub fn compute(doc: &Document, config: &Config) -> Facts {
         let reference_date = dates::reference_date(doc, config);
-        let dates = dates::find(doc, &reference_date);
-        let entities = entities::find(doc, config);
-        let (quotes, attributions) = attribution::find(doc, &entities);
-        let figures = figures::find(doc, &entities);
+        let (dates, (entities, (quotes, attributions), figures)) = rayon::join(
+            || dates::find(doc, &reference_date),
+            || {
+                let entities = entities::find(doc, config);
+                let (attribution, figures) = rayon::join(
+                    || attribution::find(doc, &entities),
+                    || figures::find(doc, &entities),
+                );
+                (entities, attribution, figures)
+            },
+        );
         Facts {
             reference_date,
             dates,
