@@ -84,7 +84,8 @@ pub(crate) fn severity(s: Severity) -> lsp::DiagnosticSeverity {
 }
 
 /// A finding as a diagnostic: code and its documentation link, places it relates to, and its
-/// fixes (already as LSP edits) with the rule's own data in `data`.
+/// fixes (already as LSP edits) with the rule's own data in `data`; no `data` when the finding
+/// has neither (a third of them: less for every keystroke to serialize and the editor to parse).
 pub(crate) fn diagnostic(conv: Conv<'_>, uri: &lsp::Uri, f: &Finding) -> lsp::Diagnostic {
     let code_description = rules::find(f.code)
         .and_then(|r| r.url().parse::<lsp::Uri>().ok())
@@ -117,7 +118,8 @@ pub(crate) fn diagnostic(conv: Conv<'_>, uri: &lsp::Uri, f: &Finding) -> lsp::Di
         message: f.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
-        data: Some(json!({ "fixes": fixes, "rule": f.data })),
+        data: (!fixes.is_empty() || f.data.is_some())
+            .then(|| json!({ "fixes": fixes, "rule": f.data })),
     }
 }
 
@@ -200,6 +202,14 @@ mod tests {
         );
         let data = d16.data.unwrap();
         assert_eq!(data["fixes"][0]["safe"], true);
+        let bare = Finding {
+            fixes: Vec::new(),
+            ..f.clone()
+        };
+        assert_eq!(
+            diagnostic(Conv::of(&doc, Encoding::Utf16), &uri, &bare).data,
+            None
+        );
         assert_eq!(
             data["fixes"][0]["edits"][0]["range"]["start"]["character"],
             12

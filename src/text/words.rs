@@ -63,6 +63,16 @@ pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
         .flatten()
 }
 
+/// `s` lowercased, borrowed when it already is (most words of running prose): no allocation
+/// for the words a pass only compares.
+pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Calls `f` with `s` lowercased, on the stack when `s` is short ASCII (most words and names
 /// a pass looks up), allocating only otherwise.
 pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -254,7 +264,23 @@ mod tests {
         assert_eq!(words(s).collect::<Vec<_>>(), oracle(s));
     }
 
+    #[test]
+    fn lowercase_borrows_only_what_is_already_lower() {
+        assert!(matches!(
+            lowercase("troops"),
+            std::borrow::Cow::Borrowed("troops")
+        ));
+        assert_eq!(lowercase("Troops"), "troops");
+        assert_eq!(lowercase("ZOË"), "zoë");
+        assert!(matches!(lowercase("zoë"), std::borrow::Cow::Owned(_)));
+    }
+
     proptest! {
+        #[test]
+        fn lowercase_is_to_lowercase(s in "[aZé王ÉİK\u{301}1 .-]{0,12}") {
+            prop_assert_eq!(lowercase(&s), s.to_lowercase());
+        }
+
         #[test]
         fn same_words_as_the_pattern(s in "[aZé王\u{301}1 .,'’&\\-A-Cx]{0,40}") {
             prop_assert_eq!(words(&s).collect::<Vec<_>>(), oracle(&s));

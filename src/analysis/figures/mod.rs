@@ -790,8 +790,7 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
         return;
     };
     let at = words.iter().position(|w| {
-        let l = w.to_lowercase();
-        nouns::head(&[&l]).0.as_deref() == Some(noun.as_str())
+        nouns::head(&[&crate::text::lowercase(w)]).0.as_deref() == Some(noun.as_str())
     });
     if let Some(&(w, s)) = at.and_then(|i| list.get(i)) {
         fig.noun = Some(Span::new(s, s + w.len()));
@@ -822,20 +821,21 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
         fig.modifiers = words
             .iter()
             .take(i)
-            .map(|w| w.to_lowercase())
-            .filter(|w| !nouns::DELTA.contains(&w.as_str()))
+            .map(|w| crate::text::lowercase(w))
+            .filter(|w| !nouns::DELTA.contains(&&**w))
+            .map(std::borrow::Cow::into_owned)
             .collect();
     }
     let after_noun = fig.noun.map_or(fig.end, |n| n.end);
     let tail = rest.get(after_noun.saturating_sub(r.end)..).unwrap_or("");
-    let determiner = before.split_whitespace().next_back().map(|w| {
-        w.trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    });
-    let next = tail.split_whitespace().next().map(|w| {
-        w.trim_end_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    });
+    let determiner = before
+        .split_whitespace()
+        .next_back()
+        .map(|w| crate::text::lowercase(w.trim_start_matches(|c: char| !c.is_alphanumeric())));
+    let next = tail
+        .split_whitespace()
+        .next()
+        .map(|w| crate::text::lowercase(w.trim_end_matches(|c: char| !c.is_alphanumeric())));
     let restrictor = next.as_deref().is_some_and(|w| RESTRICTORS.contains(&w));
     // "the six delegates at stake", "the 25 delegates selected Sunday": a set defined right
     // here, not one counted before.
@@ -843,8 +843,7 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
     fig.restricted = restrictor;
     fig.determined = fig.approximator.is_none()
         && !restrictor
-        && determiner
-            .is_some_and(|d| matches!(d.as_str(), "the" | "all" | "these" | "those" | "our"));
+        && determiner.is_some_and(|d| matches!(&*d, "the" | "all" | "these" | "those" | "our"));
     fig.definite = fig.determined && !defined_here;
     // "It takes 1,237 delegates to win": the threshold, one number, unlike the tallies.
     // "With 107 delegates at stake": the size of one contest, fixed, unlike the tallies.
@@ -877,12 +876,13 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
         .chain(trail)
         .filter_map(|(raw, not_owner)| {
             let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
-            let lower = w.to_lowercase();
+            let lower = crate::text::lowercase(w);
             let keep = lower.chars().count() >= 3
                 && lower.chars().all(char::is_alphabetic)
                 && !nouns::is_function_word(&lower)
                 && fold_same(&lower, &counted);
             keep.then(|| {
+                let lower = lower.into_owned();
                 if w.starts_with(char::is_uppercase) && !not_owner {
                     format!("^{lower}")
                 } else {

@@ -1,7 +1,7 @@
 //! What a figure counts: the head noun after it, folded so that "soldiers" and "troops",
 //! "deaths" and "dead" are the same thing.
 
-use crate::text::Words;
+use crate::text::{Words, lowercase};
 use std::borrow::Cow;
 
 /// Words after a number that end the search for its noun: a figure followed by them counts
@@ -259,15 +259,15 @@ fn event_of(w: &str) -> Option<&'static str> {
 pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
     let mut delta = false;
     for (i, w) in words.iter().enumerate().take(4) {
-        let lower = w.to_lowercase();
-        if DELTA.contains(&lower.as_str()) {
+        let lower = lowercase(w);
+        if DELTA.contains(&&*lower) {
             delta = true;
             if lower == "of" {
                 return (None, delta);
             }
             continue;
         }
-        if STOP.contains(lower.as_str()) {
+        if STOP.contains(&*lower) {
             return (None, delta);
         }
         // Capitalised words are modifiers ("Russian troops") unless nothing follows.
@@ -276,16 +276,16 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
         let known = folded != singular(&lower) || event_of(&lower).is_some();
         let plural = lower.ends_with('s') || known;
         let next_is_noun = words.get(i + 1).is_some_and(|n| {
-            let n = n.to_lowercase();
-            !STOP.contains(n.as_str())
-                && !DELTA.contains(&n.as_str())
+            let n = lowercase(n);
+            !STOP.contains(&*n)
+                && !DELTA.contains(&&*n)
                 && (n.ends_with('s') || fold(&n) != singular(&n))
         });
         // "35 randomly selected precincts": an adverb before more words modifies them.
         let adverb = lower.ends_with("ly")
             && words
                 .get(i + 1)
-                .is_some_and(|n| !STOP.contains(n.to_lowercase().as_str()));
+                .is_some_and(|n| !STOP.contains(lowercase(n).as_ref()));
         if capitalised
             || adverb
             || (!plural && next_is_noun)
@@ -294,7 +294,7 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
             continue;
         }
         if UNCOMPARED.contains(folded.as_ref())
-            || UNCOMPARED.contains(lower.as_str())
+            || UNCOMPARED.contains(&*lower)
             || lower.ends_with("ly")
             || lower.ends_with("ing")
         {
