@@ -267,7 +267,7 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
             }
             continue;
         }
-        if STOP.contains(&*lower) {
+        if STOP.contains(&lower) {
             return (None, delta);
         }
         // Capitalised words are modifiers ("Russian troops") unless nothing follows.
@@ -277,7 +277,7 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
         let plural = lower.ends_with('s') || known;
         let next_is_noun = words.get(i + 1).is_some_and(|n| {
             let n = lowercase(n);
-            !STOP.contains(&*n)
+            !STOP.contains(&n)
                 && !DELTA.contains(&&*n)
                 && (n.ends_with('s') || fold(&n) != singular(&n))
         });
@@ -294,7 +294,7 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
             continue;
         }
         if UNCOMPARED.contains(folded.as_ref())
-            || UNCOMPARED.contains(&*lower)
+            || UNCOMPARED.contains(&lower)
             || lower.ends_with("ly")
             || lower.ends_with("ing")
         {
