@@ -689,40 +689,39 @@ fn word_after(lower: &str, at: usize) -> &str {
 
 /// Buffers kept from sentence to sentence, so a sentence allocates none of its own.
 #[derive(Default)]
-pub(super) struct Scratch {
-    /// Every pattern's matches: span and index in `PATTERNS`.
-    spans: Vec<(Range<usize>, usize)>,
+pub(super) struct Scratch<'a> {
+    /// Every admitted pattern's matches with their groups, and the pattern's index in `PATTERNS`.
+    matches: Vec<(Captures<'a>, usize)>,
     found: Vec<Res>,
 }
 
 /// Every temporal expression of one sentence, resolved. Candidates are settled
-/// leftmost-longest without overlaps; their spans come from the DFA alone and capture groups
-/// are worked out only for the winners, since most matches lose to a longer one ("March"
-/// inside "March 3, 2021").
-pub(super) fn sentence<'s>(cx: &mut Cx<'_>, scratch: &'s mut Scratch) -> &'s [Res] {
-    let Scratch { spans, found } = scratch;
-    spans.clear();
+/// leftmost-longest without overlaps ("March" loses to "March 3, 2021"). Groups are read
+/// with each match: in news nine matches in ten win, so reading them only for the winners
+/// cost a second search for each.
+pub(super) fn sentence<'a, 's>(cx: &mut Cx<'a>, scratch: &'s mut Scratch<'a>) -> &'s [Res] {
+    let Scratch { matches, found } = scratch;
+    matches.clear();
     found.clear();
     let cues = Cues::of(cx.lower);
     for (i, (pat, regex)) in PATTERNS.iter().enumerate() {
         if cues.admit(*pat) {
-            spans.extend(regex.find_iter(cx.sentence).map(|m| (m.range(), i)));
+            matches.extend(regex.captures_iter(cx.sentence).map(|c| (c, i)));
         }
     }
-    spans.sort_unstable_by_key(|(s, i)| (s.start, std::cmp::Reverse(s.end), *i));
+    let span = |c: &Captures<'_>| c.get(0).map_or(0..0, |m| m.range());
+    matches.sort_unstable_by_key(|(c, i)| {
+        let s = span(c);
+        (s.start, std::cmp::Reverse(s.end), *i)
+    });
     let mut end = 0;
-    for (s, i) in spans.iter() {
+    for (c, i) in matches.iter() {
+        let s = span(c);
         if s.start < end || s.is_empty() {
             continue;
         }
-        let (pat, regex) = &PATTERNS[*i];
-        // Searching from the match's own start finds the same match: leftmost-first
-        // preference at one position does not depend on where the search began.
-        let Some(c) = regex.captures_at(cx.sentence, s.start) else {
-            continue;
-        };
         end = s.end;
-        let pat = *pat;
+        let pat = PATTERNS[*i].0;
         let Some(whole) = c.get(0) else { continue };
         let full_date = matches!(pat, Pat::MonthDay | Pat::DayMonth | Pat::Iso | Pat::Numeric);
         let tense = if full_date && attributive(cx.lower, whole.start()) {
@@ -730,7 +729,7 @@ pub(super) fn sentence<'s>(cx: &mut Cx<'_>, scratch: &'s mut Scratch) -> &'s [Re
         } else {
             tense_at(cx.sentence, cx.lower, &whole.range())
         };
-        if let Some(mut r) = resolve(pat, &c, cx, tense) {
+        if let Some(mut r) = resolve(pat, c, cx, tense) {
             r.tense = tense;
             match r.val {
                 Val::Day(day) => {
