@@ -19,7 +19,7 @@ use foldhash::HashMap;
 use regex::Regex;
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::hash::{Hash, Hasher};
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -667,9 +667,8 @@ fn echo(before: &str, rest: &str) -> Option<u64> {
     if b.len() + a.len() < ECHO_MIN {
         return None;
     }
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (b, a).hash(&mut h);
-    Some(h.finish())
+    // Compared within one story only, so a fixed-seed fast hash will do.
+    Some(foldhash::fast::FixedState::default().hash_one((b, a)))
 }
 
 /// Words right before a four-digit number that make it a year even before a plural noun
@@ -858,7 +857,9 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
     // names after a comma that follows the figure belong to another clause ("in the past two
     // elections, Trump is ..."): context words, not owners. Names before the figure stay
     // owners even past a comma ("In Iowa, 13 delegates").
-    let opener = before.split_whitespace().count();
+    // Only the six words before the figure are read: counting seven says whether the first of
+    // them opens the sentence, without walking the rest of it.
+    let opener = before.split_whitespace().rev().take(7).count();
     let lead = before
         .split_whitespace()
         .rev()
