@@ -4,11 +4,12 @@
 //! precedes is not an abbreviation (Jan., Gov., U.S., a.m.), an initial (J. R.) or a decimal.
 //! A closing quotation mark after the stop belongs to the sentence it closes.
 
+use super::Words;
 use std::ops::Range;
 
 /// Abbreviations that do not end a sentence when followed by a capitalised word (lowercase
-/// forms are matched case-insensitively on their first letter).
-const ABBREVIATIONS: &[&str] = &[
+/// forms are matched case-insensitively on their first letter). A set: every full stop asks.
+static ABBREVIATIONS: Words = Words::new(&[
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
     "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr", "prof", "gov",
     "sen", "rep", "reps", "sens", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm", "cpl",
@@ -17,7 +18,7 @@ const ABBREVIATIONS: &[&str] = &[
     "vol", "ch", "art", "approx", "dept", "est", "univ", "ariz", "calif", "colo", "conn", "fla",
     "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont",
     "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va", "wash", "wis", "wyo",
-];
+]);
 
 /// Dotted abbreviations that often end a sentence too ("... in the U.S. The ..."): they end one
 /// only before a word that usually starts a sentence.
@@ -174,7 +175,7 @@ fn ends_after(word: &str, lower: &str, next: &str) -> bool {
     {
         return false;
     }
-    !ABBREVIATIONS.contains(&lower)
+    !ABBREVIATIONS.contains(lower)
 }
 
 fn push_trimmed(block: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {

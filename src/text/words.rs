@@ -46,8 +46,15 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric() || MARK.is_match(c.encode_utf8(&mut [0; 4]))
+        c.is_alphanumeric()
+            || !is_general_punctuation(c) && MARK.is_match(c.encode_utf8(&mut [0; 4]))
     }
+}
+
+/// U+2000 to U+206F: the curly quotes, dashes and spaces of news copy, none of them a mark,
+/// so the mark regex is not asked about every quotation mark.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 fn is_capital(c: char) -> bool {
