@@ -319,19 +319,22 @@ pub fn ap_relative(date: Date, reference: Date) -> String {
 
 /// "Jan. 11" or "Jan. 11, 2022".
 pub fn ap_day(date: Date, with_year: bool) -> String {
-    let mut s = format!("{} {}", lexicon::ap_month(date.month()), date.day());
+    let month = lexicon::ap_month(date.month());
     if with_year {
-        s.push_str(&format!(", {}", date.year()));
+        format!("{month} {}, {}", date.day(), date.year())
+    } else {
+        format!("{month} {}", date.day())
     }
-    s
 }
 
-/// "Tuesday, Jan. 11, 2022".
+/// "Tuesday, Jan. 11, 2022": one `format!`, since every relative date's message carries one.
 pub fn ap_full(date: Date) -> String {
     format!(
-        "{}, {}",
+        "{}, {} {}, {}",
         lexicon::weekday_name(date.weekday()),
-        ap_day(date, true)
+        lexicon::ap_month(date.month()),
+        date.day(),
+        date.year()
     )
 }
 
