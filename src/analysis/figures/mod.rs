@@ -788,9 +788,9 @@ fn count_noun(doc: &Document, fig: &mut Figure, before: &str, rest: &str, r: &Ra
         }
         return;
     };
-    let at = words.iter().position(|w| {
-        nouns::head(&[&crate::text::lowercase(w)]).0.as_deref() == Some(noun.as_str())
-    });
+    let at = words
+        .iter()
+        .position(|w| nouns::head_is(&[&crate::text::lowercase(w)], &noun));
     if let Some(&(w, s)) = at.and_then(|i| list.get(i)) {
         fig.noun = Some(Span::new(s, s + w.len()));
     }
@@ -937,7 +937,7 @@ const DEFINED_HERE: &[&str] = &[
 
 /// Whether a context word is not the counted thing itself.
 fn fold_same(word: &str, counted: &str) -> bool {
-    nouns::head(&[word]).0.as_deref() != Some(counted) && nouns::event(word) != Some(counted)
+    !nouns::head_is(&[word], counted) && nouns::event(word) != Some(counted)
 }
 
 /// Where the same counted thing is mentioned: `(kind, counted, unit)` to figure indices, in

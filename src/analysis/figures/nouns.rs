@@ -257,18 +257,29 @@ fn event_of(w: &str) -> Option<&'static str> {
 /// follow it in the sentence, up to the first punctuation. Returns the folded noun and whether
 /// a delta modifier ("more", "other") came first.
 pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
+    head_with(words, |noun, delta| (noun.map(str::to_owned), delta))
+}
+
+/// Whether the words after a number count `noun` (folded).
+pub(super) fn head_is(words: &[&str], noun: &str) -> bool {
+    head_with(words, |n, _| n == Some(noun))
+}
+
+/// [`head`], with the folded noun lent to `f` instead of copied: the callers that only compare
+/// it (every context word of every figure) allocate nothing.
+fn head_with<R>(words: &[&str], f: impl FnOnce(Option<&str>, bool) -> R) -> R {
     let mut delta = false;
     for (i, w) in words.iter().enumerate().take(4) {
         let lower = lowercase(w);
         if DELTA.contains(&&*lower) {
             delta = true;
             if lower == "of" {
-                return (None, delta);
+                return f(None, delta);
             }
             continue;
         }
         if STOP.contains(&lower) {
-            return (None, delta);
+            return f(None, delta);
         }
         // Capitalised words are modifiers ("Russian troops") unless nothing follows.
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
@@ -298,17 +309,17 @@ pub(super) fn head(words: &[&str]) -> (Option<String>, bool) {
             || lower.ends_with("ly")
             || lower.ends_with("ing")
         {
-            return (None, delta);
+            return f(None, delta);
         }
         if !lower
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         {
-            return (None, delta);
+            return f(None, delta);
         }
-        return (Some(folded.into_owned()), delta);
+        return f(Some(&folded), delta);
     }
-    (None, delta)
+    f(None, delta)
 }
 
 #[cfg(test)]
