@@ -447,7 +447,7 @@ fn merge_ranges(prose: &str, raws: Vec<Raw>) -> Vec<Raw> {
         if let Some(prev) = out.last_mut() {
             let gap = prose.get(prev.end..r.start).unwrap_or("x").trim();
             let between = prose
-                .get(prev.start.saturating_sub(9)..prev.start)
+                .get(floor_char_boundary(prose, prev.start.saturating_sub(9))..prev.start)
                 .is_some_and(|b| crate::text::strip_suffix_ci(b.trim_end(), "between").is_some());
             let joins =
                 matches!(gap, "-" | "–" | "to") || (gap.eq_ignore_ascii_case("and") && between);

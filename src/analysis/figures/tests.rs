@@ -176,6 +176,17 @@ fn year_range_counts_stakes_and_echoes() {
     assert!(!f.context.contains(&"^trump".to_owned()));
 }
 
+#[test]
+fn between_merges_after_a_curly_quote() {
+    // Nine bytes before "10" start inside the quotation mark: the look-back must not fail.
+    let f = figs("She said there were “between 10 and 12 people” at the site.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].text.as_str(), f[0].low, f[0].high),
+        ("between 10 and 12", 10.0, 12.0)
+    );
+}
+
 proptest::proptest! {
     /// The hand-written word scan after a figure finds what its regex found.
     #[test]

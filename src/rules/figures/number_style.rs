@@ -6,6 +6,7 @@ use super::quote;
 use crate::analysis::figures::{self, Figure, Kind, Written};
 use crate::finding::{Applicability, Fix, Severity, Span};
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+use crate::text::floor_char_boundary;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -55,7 +56,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for f in &cx.facts.figures {
         if in_quote(f.start)
             || RATIO.is_match(prose.get(f.end..).unwrap_or(""))
-            || RATIO_BEFORE.is_match(prose.get(f.start.saturating_sub(20)..f.start).unwrap_or(""))
+            || RATIO_BEFORE.is_match(
+                prose
+                    .get(floor_char_boundary(prose, f.start.saturating_sub(20))..f.start)
+                    .unwrap_or(""),
+            )
             || prose
                 .get(..f.start)
                 .is_some_and(|b| b.trim_end().ends_with(char::is_numeric))
