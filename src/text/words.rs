@@ -15,7 +15,7 @@ use std::sync::{LazyLock, OnceLock};
 /// of words and are asked about every word or token a pass reads.
 pub struct Words {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<(HashSet<&'static str>, Prefilter)>,
 }
 
 impl Words {
@@ -27,13 +27,48 @@ impl Words {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.list.iter().copied().collect())
-            .contains(word)
+        let (set, filter) = self.set.get_or_init(|| {
+            let set: HashSet<_> = self.list.iter().copied().collect();
+            let filter = Prefilter::new(set.iter().copied());
+            (set, filter)
+        });
+        filter.may_contain(word) && set.contains(word)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'static str> {
         self.list.iter().copied()
+    }
+}
+
+/// One bit per first byte, last byte and length of the words of a list: most words a pass
+/// asks about are in no list, and a clear bit turns them away without hashing them.
+pub struct Prefilter(Box<[u64]>);
+
+impl Prefilter {
+    const BITS: usize = 1 << 16;
+
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Prefilter {
+        let mut bits = vec![0u64; Prefilter::BITS / 64].into_boxed_slice();
+        for w in words {
+            let k = Prefilter::key(w);
+            bits[k / 64] |= 1u64 << (k % 64);
+        }
+        Prefilter(bits)
+    }
+
+    /// False only for a word that is surely not in the list.
+    pub fn may_contain(&self, w: &str) -> bool {
+        let k = Prefilter::key(w);
+        self.0
+            .get(k / 64)
+            .is_some_and(|b| b & (1u64 << (k % 64)) != 0)
+    }
+
+    fn key(w: &str) -> usize {
+        let b = w.as_bytes();
+        let first = usize::from(b.first().copied().unwrap_or(0));
+        let last = usize::from(b.last().copied().unwrap_or(0));
+        (((first << 8) | last) ^ (b.len() << 3)) % Prefilter::BITS
     }
 }
 
@@ -80,17 +115,25 @@ pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Calls `f` with `s` lowercased, on the stack when `s` is short ASCII (most words and names
-/// a pass looks up), allocating only otherwise.
+/// Calls `f` with `s` lowercased. ASCII (most words and names a pass looks up) is lowered
+/// into a buffer kept per thread, so neither allocates nor re-validates UTF-8; a call made
+/// from inside `f`, or any other text, gets a string of its own.
 pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 48];
-    match buf.get_mut(..s.len()).filter(|_| s.is_ascii()) {
-        Some(lower) => {
-            lower.copy_from_slice(s.as_bytes());
-            lower.make_ascii_lowercase();
-            f(std::str::from_utf8(lower).unwrap_or(""))
-        }
-        None => f(&s.to_lowercase()),
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    if s.is_ascii() {
+        BUF.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut buf) => {
+                buf.clear();
+                buf.push_str(s);
+                buf.make_ascii_lowercase();
+                f(&buf)
+            }
+            Err(_) => f(&s.to_ascii_lowercase()),
+        })
+    } else {
+        f(&s.to_lowercase())
     }
 }
 
@@ -109,31 +152,42 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 fn run_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
+        // ASCII letters and digits, most of any draft, in one tight scan; anything else as
+        // a char.
+        let rest = bytes.get(i..).unwrap_or_default();
+        i += rest
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
         match bytes.get(i) {
-            // ASCII, most of any draft, byte by byte; anything else as a char.
-            Some(b) if b.is_ascii_alphanumeric() => i += 1,
-            Some(b) if b.is_ascii() => return i,
-            Some(_) => match char_at(s, i).filter(|&(c, _)| is_word_char(c)) {
+            Some(b) if !b.is_ascii() => match char_at(s, i).filter(|&(c, _)| is_word_char(c)) {
                 Some((_, next)) => i = next,
                 None => return i,
             },
-            None => return i,
+            _ => return i,
         }
     }
 }
 
-/// After a word ending at `i`: more runs joined by one of `joiners`.
+/// After a word ending at `i`: more runs joined by one of `joiners` (all of them among
+/// `'`, `’`, `-` and `&`).
 fn joined_end(s: &str, mut i: usize, joiners: &[char]) -> usize {
-    while let Some((c, next)) = char_at(s, i)
-        && joiners.contains(&c)
-    {
+    loop {
+        // Most words end on a space or a comma: no joiner, nothing to decode.
+        match s.as_bytes().get(i) {
+            None => return i,
+            Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&') => return i,
+            Some(_) => {}
+        }
+        let Some((_, next)) = char_at(s, i).filter(|(c, _)| joiners.contains(c)) else {
+            return i;
+        };
         let after = run_end(s, next);
         if after == next {
-            break;
+            return i;
         }
         i = after;
     }
-    i
 }
 
 /// A dotted acronym starting at `i`: two or more capital-dot pairs, then hyphenated runs.
@@ -282,10 +336,26 @@ mod tests {
         assert!(matches!(lowercase("zoë"), std::borrow::Cow::Owned(_)));
     }
 
+    #[test]
+    fn prefilter_turns_away_unlisted_words() {
+        let filter = Prefilter::new(["said", "told", "according"]);
+        assert!(filter.may_contain("said") && filter.may_contain("according"));
+        assert!(!filter.may_contain("troops") && !filter.may_contain("Said"));
+        assert!(!filter.may_contain(""));
+    }
+
     proptest! {
         #[test]
         fn lowercase_is_to_lowercase(s in "[aZé王ÉİK\u{301}1 .-]{0,12}") {
             prop_assert_eq!(lowercase(&s), s.to_lowercase());
+        }
+
+        #[test]
+        fn prefilter_keeps_every_listed_word(list in proptest::collection::vec("[a-zé’ -]{0,9}", 0..40)) {
+            let filter = Prefilter::new(list.iter().map(String::as_str));
+            for w in &list {
+                prop_assert!(filter.may_contain(w));
+            }
         }
 
         #[test]

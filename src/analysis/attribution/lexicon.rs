@@ -5,6 +5,7 @@
 //! when, wherever it occurs, it is an annotated attribution cue at least about half the time.
 //! Rarer senses ("called a cab") are accepted as the price of finding the common ones.
 
+use crate::text::Prefilter;
 use foldhash::HashMap;
 use std::sync::LazyLock;
 
@@ -930,19 +931,25 @@ const LISTS: [(&[&str], u32); 19] = [
     (IDIOM_SAID_IS, IDIOM_SAID_OR_IS),
 ];
 
-static FLAGS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+/// Every listed word's flags, and a prefilter that turns away the many words in no list.
+static FLAGS: LazyLock<(HashMap<&'static str, u32>, Prefilter)> = LazyLock::new(|| {
     let mut flags: HashMap<&'static str, u32> = HashMap::default();
     for (list, flag) in LISTS {
         for w in list {
             *flags.entry(*w).or_default() |= flag;
         }
     }
-    flags
+    let filter = Prefilter::new(flags.keys().copied());
+    (flags, filter)
 });
 
 /// The flags of a lowercase word.
 pub fn flags(lower: &str) -> Flags {
-    Flags(FLAGS.get(lower).copied().unwrap_or(0))
+    let (flags, filter) = &*FLAGS;
+    if !filter.may_contain(lower) {
+        return Flags(0);
+    }
+    Flags(flags.get(lower).copied().unwrap_or(0))
 }
 
 impl std::ops::BitOr for Flags {
