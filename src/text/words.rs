@@ -148,22 +148,49 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
+/// Byte classes for the scans: an ASCII letter or digit, and any byte of a non-ASCII char.
+const ALNUM: u8 = 1;
+const NON_ASCII: u8 = 2;
+static CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            ALNUM
+        } else if !byte.is_ascii() {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
+/// The end of the run of ASCII letters and digits starting at `i`, a table lookup a byte.
+#[inline]
+pub fn alnum_end(bytes: &[u8], i: usize) -> usize {
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest
+        .iter()
+        .position(|&b| class(b) != ALNUM)
+        .unwrap_or(rest.len())
+}
+
 /// The end of the run of word characters starting at `i` (`i` itself when there is none).
+#[inline]
 fn run_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
-        // ASCII letters and digits, most of any draft, in one tight scan; anything else as
-        // a char.
-        let rest = bytes.get(i..).unwrap_or_default();
-        i += rest
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
-        match bytes.get(i) {
-            Some(b) if !b.is_ascii() => match char_at(s, i).filter(|&(c, _)| is_word_char(c)) {
-                Some((_, next)) => i = next,
-                None => return i,
-            },
+        // ASCII letters and digits, most of any draft, in one scan; anything else as a char.
+        i = alnum_end(bytes, i);
+        match char_at(s, i) {
+            Some((c, next)) if !c.is_ascii() && is_word_char(c) => i = next,
             _ => return i,
         }
     }
@@ -171,23 +198,25 @@ fn run_end(s: &str, mut i: usize) -> usize {
 
 /// After a word ending at `i`: more runs joined by one of `joiners` (all of them among
 /// `'`, `’`, `-` and `&`).
-fn joined_end(s: &str, mut i: usize, joiners: &[char]) -> usize {
-    loop {
-        // Most words end on a space or a comma: no joiner, nothing to decode.
-        match s.as_bytes().get(i) {
-            None => return i,
-            Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&') => return i,
-            Some(_) => {}
-        }
-        let Some((_, next)) = char_at(s, i).filter(|(c, _)| joiners.contains(c)) else {
-            return i;
-        };
+#[inline]
+fn joined_end(s: &str, i: usize, joiners: &[char]) -> usize {
+    // Most words end on a space or a comma: no joiner, nothing to decode.
+    match s.as_bytes().get(i) {
+        Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&') => i,
+        None => i,
+        Some(_) => joined_tail(s, i, joiners),
+    }
+}
+
+fn joined_tail(s: &str, mut i: usize, joiners: &[char]) -> usize {
+    while let Some((_, next)) = char_at(s, i).filter(|(c, _)| joiners.contains(c)) {
         let after = run_end(s, next);
         if after == next {
-            return i;
+            break;
         }
         i = after;
     }
+    i
 }
 
 /// A dotted acronym starting at `i`: two or more capital-dot pairs, then hyphenated runs.
@@ -213,7 +242,7 @@ pub fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             .as_bytes()
             .get(at..)?
             .iter()
-            .position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())?;
+            .position(|&b| class(b) != 0)?;
         let (start, c) = match s.as_bytes().get(at + skip) {
             Some(&b) if b.is_ascii() => (at + skip, char::from(b)),
             _ => s
@@ -222,7 +251,9 @@ pub fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                 .map(|(i, c)| (at + skip + i, c))
                 .find(|&(_, c)| is_word_char(c))?,
         };
-        let end = if is_capital(c) {
+        // An acronym needs a capital and a full stop right after it ("U.S.").
+        let dotted = s.as_bytes().get(start + c.len_utf8()) == Some(&b'.');
+        let end = if dotted && is_capital(c) {
             acronym_end(s, start)
         } else {
             None

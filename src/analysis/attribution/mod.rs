@@ -209,7 +209,7 @@ fn for_each_token(s: &str, mut f: impl FnMut(Range<usize>, bool)) {
                 match bytes.get(k) {
                     Some(c) if c.is_ascii_alphanumeric() => {
                         plain &= !joiner;
-                        k += 1;
+                        k = crate::text::alnum_end(bytes, k);
                         end = k;
                     }
                     Some(b'.' | b'-' | b'\'') => {
