@@ -115,26 +115,29 @@ pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Calls `f` with `s` lowercased. ASCII (most words and names a pass looks up) is lowered
-/// into a buffer kept per thread, so neither allocates nor re-validates UTF-8; a call made
-/// from inside `f`, or any other text, gets a string of its own.
+/// Calls `f` with `s` lowercased, as `str::to_lowercase` has it, in a buffer kept per thread:
+/// the words and names a pass looks up allocate nothing. A call made from inside `f` gets a
+/// string of its own.
 pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    if s.is_ascii() {
-        BUF.with(|buf| match buf.try_borrow_mut() {
-            Ok(mut buf) => {
-                buf.clear();
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            if s.is_ascii() {
                 buf.push_str(s);
                 buf.make_ascii_lowercase();
-                f(&buf)
+            } else if s.contains('Σ') {
+                // A final sigma lowers by its place in the word: only `to_lowercase` knows.
+                buf.push_str(&s.to_lowercase());
+            } else {
+                buf.extend(s.chars().flat_map(char::to_lowercase));
             }
-            Err(_) => f(&s.to_ascii_lowercase()),
-        })
-    } else {
-        f(&s.to_lowercase())
-    }
+            f(&buf)
+        }
+        Err(_) => f(&s.to_lowercase()),
+    })
 }
 
 /// The first char of `s[i..]` and the index after it.
@@ -387,6 +390,14 @@ mod tests {
             for w in &list {
                 prop_assert!(filter.may_contain(w));
             }
+        }
+
+        #[test]
+        fn with_lowercase_is_to_lowercase(s in "[aZé王ÉİKΣσΑ\u{301}1 .-]{0,12}") {
+            prop_assert_eq!(with_lowercase(&s, str::to_owned), s.to_lowercase());
+            // Nested, as a lookup inside a lookup does.
+            let nested = with_lowercase(&s, |outer| with_lowercase(&s, |inner| format!("{outer}|{inner}")));
+            prop_assert_eq!(nested, format!("{0}|{0}", s.to_lowercase()));
         }
 
         #[test]
