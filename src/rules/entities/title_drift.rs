@@ -14,7 +14,9 @@ pub(super) static RULE: Rule = Rule {
           the next has either been promoted or mislabelled. The later title is flagged unless \
           its sentence explains the change (appointed, named, sworn in, became, former, \
           resigned, replaced). A nationality in front (\"Kazakh President\") does not count \
-          as a different title.",
+          as a different title, and a courtesy title (Mr., Mrs., Ms., Miss) goes with any \
+          title of office: papers that use them write \"Mr. Smailov\" after \"Prime Minister \
+          Alikhan Smailov\". Two courtesy titles still conflict (\"Mrs.\" and \"Ms.\").",
     bad: "Acting Prime Minister Alikhan Smailov spoke. Later, Prime Minister Smailov left.",
     good: "Acting Prime Minister Alikhan Smailov spoke. Later, Acting Prime Minister Smailov left.",
     fix: FixKind::None,
@@ -39,6 +41,10 @@ const EXPLAINS: &[&str] = &[
     "succeed",
 ];
 
+/// Titles of address, not of office: a house style's second reference to anyone ("Vice
+/// President Al Gore" … "Mr. Gore"). They conflict only with each other ("Mrs." and "Ms.").
+const COURTESY: &[&str] = &["mr", "mrs", "ms", "miss", "mx"];
+
 /// The title without nationality or country words in front ("Kazakh President" → "President").
 fn core(title: &str) -> String {
     title
@@ -58,7 +64,8 @@ fn core(title: &str) -> String {
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let prose = cx.doc.prose();
     for e in cx.facts.entities.iter().filter(|e| e.kind == Kind::Person) {
-        let mut first: Option<(String, usize, usize, &str)> = None;
+        // The first title of office and the first of address: each is compared with its own.
+        let mut firsts: [Option<(String, usize, usize, &str)>; 2] = [None, None];
         for m in &e.mentions {
             let Some(t) = m.title.as_deref() else {
                 continue;
@@ -67,8 +74,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             if c.is_empty() {
                 continue;
             }
+            let first = &mut firsts[usize::from(COURTESY.contains(&c.trim_end_matches('.')))];
             match &first {
-                None => first = Some((c, m.start, m.end, t)),
+                None => *first = Some((c, m.start, m.end, t)),
                 Some((fc, fs, fe, ft)) if *fc != c => {
                     let sentence = cx
                         .doc
@@ -80,12 +88,13 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                     if EXPLAINS.iter().any(|w| sentence.contains(w)) {
                         continue;
                     }
-                    let tstart = m.start.saturating_sub(t.len() + 1);
-                    let span = if prose.get(tstart..m.start).is_some_and(|s| s.starts_with(t)) {
-                        tstart..m.end
-                    } else {
-                        m.start..m.end
-                    };
+                    // The title and the name, across a space or an abbreviation's stop and
+                    // a space ("Mrs. Nurlanova").
+                    let span = [1, 2]
+                        .into_iter()
+                        .filter_map(|gap| m.start.checked_sub(t.len() + gap))
+                        .find(|&s| prose.get(s..m.start).is_some_and(|p| p.starts_with(t)))
+                        .map_or(m.start..m.end, |s| s..m.end);
                     out.push(
                         out.finding(
                             span,
