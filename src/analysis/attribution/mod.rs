@@ -109,13 +109,16 @@ static IDIOM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words before a colon that label a note, not a speaker ("Update: …").
+/// Words before a colon that label a note or a credit line, not a speaker ("Update: …",
+/// "Source: NATO").
 const LABELS: &[&str] = &[
     "answer",
     "breaking",
     "byline",
+    "chart",
     "contributing",
     "correction",
+    "credit",
     "editor",
     "editor's",
     "editor’s",
@@ -128,6 +131,8 @@ const LABELS: &[&str] = &[
     "question",
     "read",
     "related",
+    "source",
+    "sources",
     "twitter",
     "update",
     "video",
