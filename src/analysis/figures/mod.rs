@@ -245,6 +245,16 @@ impl Figure {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
+
+    /// A numeral before a singular noun names a thing rather than counting ("its 80486 chip",
+    /// "the 747 jet"): a model or a number in a series, not a quantity to regroup.
+    pub fn names_a_thing(&self, prose: &str) -> bool {
+        self.value > 1.0
+            && self
+                .noun
+                .and_then(|n| prose.get(n.start..n.end))
+                .is_some_and(|w| crate::text::with_lowercase(w, |w| !nouns::counts_many(w)))
+    }
 }
 
 /// Every figure in the prose.

@@ -235,6 +235,43 @@ fn singular(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// Nouns that count many without a plural "-s" ("12,000 people", "500 sheep", "40 aircraft").
+const PLURAL_WITHOUT_S: &[&str] = &[
+    "people",
+    "police",
+    "men",
+    "women",
+    "children",
+    "staff",
+    "personnel",
+    "crew",
+    "cattle",
+    "livestock",
+    "sheep",
+    "deer",
+    "fish",
+    "aircraft",
+    "feet",
+    "teeth",
+    "geese",
+    "mice",
+    "dead",
+    "injured",
+    "wounded",
+    "homeless",
+    "elderly",
+    "faithful",
+    "clergy",
+    "youth",
+    "head",
+];
+
+/// Whether a lowercase noun after a number reads as many of something: a plural, or a noun
+/// that counts without one. A number before any other noun names a thing ("the 747 jet").
+pub(super) fn counts_many(w: &str) -> bool {
+    w.ends_with('s') || PLURAL_WITHOUT_S.contains(&w) || event_of(w).is_some()
+}
+
 /// The event a generic noun takes part in, from a nearby participle ("were killed").
 pub(super) fn event(word: &str) -> Option<&'static str> {
     crate::text::with_lowercase(word, event_of)

@@ -11,7 +11,7 @@ pub(super) static RULE: Rule = Rule {
     severity: Severity::Hint,
     default_enabled: true,
     summary: "Large numbers are written two ways in one draft (10,000 and 10000; 1.5m and 1.5 million)",
-    doc: "Once a draft groups thousands with commas (\"10,000\"), an ungrouped number of 1,000 or more (\"10000\") is flagged with a safe fix adding the commas; once it writes \"million\" or \"billion\" in full, the short \"m\" and \"bn\" are flagged with a fix spelling them out. It deliberately leaves alone years, ordinals, numbers below 1,000 and drafts that are consistent either way.",
+    doc: "Once a draft groups thousands with commas (\"10,000\"), an ungrouped number of 1,000 or more (\"10000\") is flagged with a safe fix adding the commas; once it writes \"million\" or \"billion\" in full, the short \"m\" and \"bn\" are flagged with a fix spelling them out. It deliberately leaves alone years, ordinals, numbers below 1,000, numbers that name a thing (\"the 80486 chip\") and drafts that are consistent either way.",
     bad: "Some 10,000 people marched; police counted 12000.",
     good: "Some 10,000 people marched; police counted 12,000.",
     fix: FixKind::Safe,
@@ -32,7 +32,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for f in numerals() {
         let digits = quote(cx.doc, f.number);
         let int_part = digits.split('.').next().unwrap_or("");
-        if grouped && int_part.len() >= 4 && int_part.chars().all(|c| c.is_ascii_digit()) {
+        if grouped
+            && int_part.len() >= 4
+            && int_part.chars().all(|c| c.is_ascii_digit())
+            && !f.names_a_thing(cx.doc.prose())
+        {
             let with = group(int_part) + &digits[int_part.len()..];
             let finding = out
                 .finding(
