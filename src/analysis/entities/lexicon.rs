@@ -1200,7 +1200,8 @@ pub static KNOWN_ACRONYMS: Words = Words::new(&[
     "AP", "BBC", "ABC", "CBS", "CNN", "NBC", "MSNBC", "PBS", "NPR", "HBO", "NASA", "GOP", "NAACP",
     "NCAA", "YMCA", "AARP", "AFL-CIO", "ATM", "IQ", "IRS", "LGBT", "LGBTQ", "MVP", "OPEC", "POW",
     "UFO", "VIP", "CFO", "IPO", "ISIS", "NYPD", "LAPD", "COVID", "COVID-19", "USB", "URL", "SAT",
-    "PTSD", "ICU", "ER", "RV", "CPR", "DJ", "ISP",
+    "PTSD", "ICU", "ER", "RV", "CPR", "DJ", "ISP", "IBM", "CNBC", "ESPN", "MTV", "GNP", "MBA",
+    "LLC",
     // State and district abbreviations, as AP writes them in datelines and text.
     "D.C.", "N.Y.", "N.J.", "N.C.", "N.D.", "N.H.", "N.M.", "S.C.", "S.D.", "R.I.",
 ]);

@@ -13,7 +13,8 @@ pub(super) static RULE: Rule = Rule {
     doc: "Readers should not have to guess what an acronym stands for. An acronym is fine when \
           the story defines it (\"Collective Security Treaty Organization (CSTO)\"), when it is \
           one every reader knows (U.S., UN, NATO, EU, FBI, and those AP accepts on first \
-          reference such as GOP, CNN, NAACP, NASA), a state abbreviation (N.Y., D.C.), when the bundled gazetteer knows \
+          reference such as GOP, CNN, NAACP, NASA, IBM), dotted or not (\"I.R.S.\"), a state \
+          abbreviation (N.Y., D.C.), when the bundled gazetteer knows \
           it or when the newsroom names file lists it. Ordinary words in capitals (\"NO\", \
           \"WHITE\") are shouting, not acronyms, and are left alone. Only the first use is \
           flagged.",
@@ -31,7 +32,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let Some(m) = e.mentions.iter().find(|m| m.form == Form::Acronym) else {
             continue;
         };
+        // "I.R.S." is the IRS in a house style that dots its acronyms.
+        let dotless = m.text.replace('.', "");
         if lexicon::KNOWN_ACRONYMS.contains(&m.text)
+            || lexicon::KNOWN_ACRONYMS.contains(&dotless)
             || lexicon::SHOUTED_WORDS.contains(&m.text)
             || e.mentions.iter().any(|m| m.form == Form::Full)
         {
