@@ -13,8 +13,9 @@ pub(super) static RULE: Rule = Rule {
     doc: "A person who is \"Acting Prime Minister\" in one paragraph and \"Prime Minister\" in \
           the next has either been promoted or mislabelled. The later title is flagged unless \
           its sentence explains the change (appointed, named, sworn in, became, former, \
-          resigned, replaced). A nationality in front (\"Kazakh President\") does not count \
-          as a different title, and a courtesy title (Mr., Mrs., Ms., Miss) goes with any \
+          resigned, replaced). A nationality or a party in front (\"Kazakh President\", \
+          \"Democrat\") does not count as a different title, nor does AP's abbreviation \
+          (\"Gov.\" is \"Governor\"), and a courtesy title (Mr., Mrs., Ms., Miss) goes with any \
           title of office: papers that use them write \"Mr. Smailov\" after \"Prime Minister \
           Alikhan Smailov\". Two courtesy titles still conflict (\"Mrs.\" and \"Ms.\").",
     bad: "Acting Prime Minister Alikhan Smailov spoke. Later, Prime Minister Smailov left.",
@@ -45,20 +46,69 @@ const EXPLAINS: &[&str] = &[
 /// President Al Gore" … "Mr. Gore"). They conflict only with each other ("Mrs." and "Ms.").
 const COURTESY: &[&str] = &["mr", "mrs", "ms", "miss", "mx"];
 
-/// The title without nationality or country words in front ("Kazakh President" → "President").
+/// Party labels written like titles ("Democrat Hillary Clinton"): they say nothing of an
+/// office, like a nationality.
+const PARTIES: &[&str] = &[
+    "democrat",
+    "democratic",
+    "republican",
+    "independent",
+    "conservative",
+    "liberal",
+    "labour",
+    "tory",
+    "green",
+];
+
+/// AP's abbreviated titles before a name, spelled out: "Gov. Pence" and "Governor Pence" hold
+/// one title.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("gen", "general"),
+    ("lt", "lieutenant"),
+    ("col", "colonel"),
+    ("maj", "major"),
+    ("capt", "captain"),
+    ("cmdr", "commander"),
+    ("adm", "admiral"),
+    ("sgt", "sergeant"),
+    ("cpl", "corporal"),
+    ("pvt", "private"),
+    ("supt", "superintendent"),
+    ("atty", "attorney"),
+    ("prof", "professor"),
+    ("rev", "reverend"),
+    ("fr", "father"),
+    ("pres", "president"),
+    ("sec", "secretary"),
+];
+
+/// The title without nationality, country or party words in front ("Kazakh President" →
+/// "president"), lower-cased, abbreviations spelled out.
 fn core(title: &str) -> String {
-    title
-        .split(' ')
-        .skip_while(|w| {
-            crate::analysis::entities::lexicon::GAZETTEER
-                .lookup(w)
-                .iter()
-                .next()
-                .is_some()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let words = title.split(' ').skip_while(|w| {
+        crate::analysis::entities::lexicon::GAZETTEER
+            .lookup(w)
+            .iter()
+            .next()
+            .is_some()
+            || PARTIES.iter().any(|p| w.eq_ignore_ascii_case(p))
+    });
+    let mut out = String::new();
+    for w in words {
+        let w = w.trim_end_matches('.').to_lowercase();
+        let full = ABBREVIATIONS
+            .iter()
+            .find(|(short, _)| *short == w)
+            .map_or(w.as_str(), |(_, long)| long);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(full);
+    }
+    out
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
