@@ -115,3 +115,25 @@ fn crlf_and_non_ascii_positions() {
     );
     assert_eq!(sentences(&doc), ["First line.", "Zoë met 王毅 😀 today."]);
 }
+
+#[test]
+fn headings_are_markdown_headings_and_a_plain_title_line() {
+    let md = "---\ndate: 2022-01-12\n---\n\n# Tokayev orders troops home\n\nTokayev said so.\n";
+    let doc = Document::new(md, Format::Markdown);
+    let at = |doc: &Document, s: &str| doc.text().find(s).expect("in the text");
+    assert!(doc.in_heading(at(&doc, "Tokayev orders")));
+    assert!(!doc.in_heading(at(&doc, "Tokayev said")));
+
+    let plain = "Tokayev orders troops home\n\nKazakh President Kassym-Jomart Tokayev said so.\n";
+    let doc = Document::new(plain, Format::Plain);
+    assert!(doc.in_heading(0));
+    assert!(!doc.in_heading(at(&doc, "Kazakh")));
+
+    // A one-line lede is a sentence, not a title; a lone line is the whole draft.
+    for text in [
+        "Tokayev resigned.\n\nHe said so on Tuesday.\n",
+        "Tokayev orders troops home\n",
+    ] {
+        assert!(!Document::new(text, Format::Plain).in_heading(0), "{text}");
+    }
+}

@@ -13,6 +13,8 @@ use std::ops::Range;
 pub(crate) struct Prose {
     pub mask: String,
     pub blocks: Vec<Range<usize>>,
+    /// The blocks that are headings.
+    pub headings: Vec<Range<usize>>,
 }
 
 /// Bytes that are blanked: everything but newlines. Multi-byte characters turn into as many
@@ -28,6 +30,9 @@ pub(crate) fn blank(buf: &mut [u8], range: Range<usize>) {
 pub(crate) fn markdown(text: &str, skip: usize) -> Prose {
     let mut keep = vec![false; text.len()];
     let mut blocks: Vec<Range<usize>> = Vec::new();
+    let mut headings: Vec<Range<usize>> = Vec::new();
+    // The number of blocks when the open heading began.
+    let mut heading_from: Option<usize> = None;
     let mut open: Option<Range<usize>> = None;
     let mut in_code = 0usize;
     let mut in_meta = false;
@@ -47,12 +52,22 @@ pub(crate) fn markdown(text: &str, skip: usize) -> Prose {
     for (event, r) in Parser::new_ext(src, opts).into_offset_iter() {
         let r = r.start + skip..r.end + skip;
         match event {
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell) => {
+            Event::Start(Tag::Heading { .. }) => {
+                close(&mut open, &mut blocks);
+                heading_from = Some(blocks.len());
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                close(&mut open, &mut blocks);
+                if let Some(from) = heading_from.take() {
+                    headings.extend(blocks.get(from..).unwrap_or_default().iter().cloned());
+                }
+            }
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => {
                 close(&mut open, &mut blocks)
             }
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-            ) => close(&mut open, &mut blocks),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                close(&mut open, &mut blocks)
+            }
             Event::Start(Tag::CodeBlock(_)) => {
                 close(&mut open, &mut blocks);
                 in_code += 1;
@@ -95,7 +110,22 @@ pub(crate) fn markdown(text: &str, skip: usize) -> Prose {
         mask: String::from_utf8(mask)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
         blocks,
+        headings,
     }
+}
+
+/// A plain draft's title line: a first paragraph of one short line that ends in no
+/// sentence punctuation, with more text after it ("Tokayev orders troops home").
+pub(crate) fn plain_title(mask: &str, blocks: &[Range<usize>]) -> Option<Range<usize>> {
+    let first = blocks.first()?.clone();
+    let line = mask.get(first.clone())?;
+    let title = blocks.len() > 1
+        && line.len() <= 120
+        && !line.contains('\n')
+        && !line
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', ';', ',', '"', '”']);
+    title.then_some(first)
 }
 
 /// Plain text is all prose. Paragraphs are separated by blank lines; when the text has no

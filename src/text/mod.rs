@@ -67,6 +67,8 @@ pub struct Document {
     /// Front matter (YAML `---` or TOML `+++`), including its fences.
     front_matter: Option<Range<usize>>,
     blocks: Vec<Range<usize>>,
+    /// The blocks that are headings (a plain draft's title line among them), in order.
+    headings: Vec<Range<usize>>,
     sentences: Vec<Range<usize>>,
     /// For each block, the index of its first sentence in `sentences`.
     block_first_sentence: Vec<usize>,
@@ -93,7 +95,7 @@ impl Document {
         });
         let skip = date_directive.as_ref().map_or(body_start, |(w, _)| w.end);
 
-        let (mut prose, blocks, comments) = match format {
+        let (mut prose, blocks, headings, comments) = match format {
             Format::Markdown => {
                 let p = markdown::markdown(&text, bom);
                 let comments = html_comments(&text, &p.mask);
@@ -105,7 +107,9 @@ impl Document {
                     }
                 }
                 blocks.retain(|b| b.start >= skip && b.start < b.end);
-                (p.mask.into_bytes(), blocks, comments)
+                let mut headings = p.headings;
+                headings.retain(|h| blocks.contains(h));
+                (p.mask.into_bytes(), blocks, headings, comments)
             }
             Format::Plain => {
                 let comments: Vec<_> = HTML_COMMENT
@@ -118,11 +122,20 @@ impl Document {
                     markdown::blank(&mut buf, c.clone());
                 }
                 // Without directives (most drafts) the bytes are the text's own, valid as is.
-                let blocks = match std::str::from_utf8(&buf) {
-                    Ok(masked) => markdown::plain_blocks(masked, skip),
-                    Err(_) => markdown::plain_blocks(&String::from_utf8_lossy(&buf), skip),
+                let (blocks, title) = match std::str::from_utf8(&buf) {
+                    Ok(masked) => {
+                        let blocks = markdown::plain_blocks(masked, skip);
+                        let title = markdown::plain_title(masked, &blocks);
+                        (blocks, title)
+                    }
+                    Err(_) => {
+                        let masked = String::from_utf8_lossy(&buf);
+                        let blocks = markdown::plain_blocks(&masked, skip);
+                        let title = markdown::plain_title(&masked, &blocks);
+                        (blocks, title)
+                    }
                 };
-                (buf, blocks, comments)
+                (buf, blocks, title.into_iter().collect(), comments)
             }
         };
         markdown::blank(&mut prose, 0..skip);
@@ -149,6 +162,7 @@ impl Document {
             date_directive,
             front_matter,
             blocks,
+            headings,
             sentences,
             block_first_sentence,
             quotes,
@@ -192,6 +206,12 @@ impl Document {
     /// The raw front matter (between the fences), if any.
     pub fn front_matter(&self) -> Option<Range<usize>> {
         self.front_matter.clone()
+    }
+
+    /// Whether `offset` lies in a heading: a Markdown heading or a plain draft's title line.
+    pub fn in_heading(&self, offset: usize) -> bool {
+        let i = self.headings.partition_point(|h| h.end <= offset);
+        self.headings.get(i).is_some_and(|h| h.start <= offset)
     }
 
     /// Paragraphs, headings, list items and table cells, in order.

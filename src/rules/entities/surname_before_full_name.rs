@@ -12,8 +12,9 @@ pub(super) static RULE: Rule = Rule {
     summary: "A person called by surname (or title and surname) before the full name",
     doc: "Style books introduce a person by full name (and title) on first reference and by \
           surname after. A surname that comes before the first full reference leaves the \
-          reader guessing who is meant. Headlines in capitals, people the story only ever \
-          names by surname, and surnames after the full name are left alone.",
+          reader guessing who is meant. Headlines (a Markdown heading, a plain draft's title \
+          line, a line in capitals) name people by surname as a rule, and are left alone, as \
+          are people the story only ever names by surname and surnames after the full name.",
     bad: "Smailov resigned. Acting Prime Minister Alikhan Smailov took over in January.",
     good: "Alikhan Smailov resigned. Smailov took over as acting prime minister in January.",
     fix: FixKind::None,
@@ -28,7 +29,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         if let Some(m) = e
             .mentions
             .iter()
-            .find(|m| m.form == Form::Short && m.start < full.start)
+            .find(|m| m.form == Form::Short && m.start < full.start && !cx.doc.in_heading(m.start))
         {
             out.push(
                 out.finding(
