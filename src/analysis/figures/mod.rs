@@ -399,6 +399,9 @@ fn raw_tokens(prose: &str) -> Vec<Raw> {
         if p1 == Some('[') && after.starts_with(']') {
             continue; // "[538]": a reference or a source label
         }
+        if c.word.is_some() && in_compound(before, after) {
+            continue; // "nineteen seventy-nine", "thirty-five hundred"
+        }
         let cur = c.cur.map(|r| prose[r].to_owned());
         let mut is_half = false;
         let scale = c.scale.map_or(1.0, |r| words::scale(&prose[r]));
@@ -658,6 +661,24 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
         count_noun(doc, &mut fig, before, rest, &r);
     }
     Some(fig)
+}
+
+/// Whether a number word stands next to another ("nineteen seventy-nine", "thirty-five
+/// hundred", "two hundred and thirty four"): a compound the figure reader does not model, so
+/// no part of it is read as a figure of its own.
+fn in_compound(before: &str, after: &str) -> bool {
+    let number = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        w == "hundred" || crate::text::numbers::cardinal(&w).is_some()
+    };
+    let is_part = |c: char| c.is_ascii_alphabetic() || c == '-';
+    let next = after.trim_start_matches([' ', '-']);
+    let next = next.strip_prefix("and ").unwrap_or(next);
+    let next_word = next.split(|c: char| !is_part(c)).next().unwrap_or("");
+    let prev = before.trim_end_matches([' ', '-']);
+    let prev = prev.strip_suffix(" and").unwrap_or(prev);
+    let prev_word = prev.rsplit(|c: char| !is_part(c)).next().unwrap_or("");
+    number(next_word) || number(prev_word)
 }
 
 /// Bytes of a clause, the number left out, that identify one statement when repeated.
