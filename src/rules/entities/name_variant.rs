@@ -14,7 +14,8 @@ pub(super) static RULE: Rule = Rule {
           A mention that differs by a letter or two from the entity's first full spelling, or \
           from the desk's spelling in the names file, is flagged with the expected spelling as \
           an unsafe fix: it may be the first spelling that is wrong. Different people who \
-          share a surname, and names more than two edits apart, are left alone.",
+          share a surname, names more than two edits apart and a family's plural (\"the \
+          Tokayevs\") are left alone.",
     bad: "Kassym-Jomart Tokayev spoke on Tuesday. Tokaev said the army would stay.",
     good: "Kassym-Jomart Tokayev spoke on Tuesday. Tokayev said the army would stay.",
     fix: FixKind::Unsafe,
@@ -39,7 +40,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             .filter(|m| m.variant && m.form != Form::Headline)
         {
             let want = expected(e, &m.text);
-            if want == m.text || want.is_empty() {
+            // "the Clintons", "the Bronfmans": the family, not a misspelling.
+            let family = ["s", "es"]
+                .iter()
+                .any(|s| m.text.strip_suffix(s) == Some(want.as_str()));
+            if want == m.text || want.is_empty() || family {
                 continue;
             }
             let source = if e.preferred.is_some() {
