@@ -253,7 +253,7 @@ impl Figure {
             && self
                 .noun
                 .and_then(|n| prose.get(n.start..n.end))
-                .is_some_and(|w| crate::text::with_lowercase(w, |w| !nouns::counts_many(w)))
+                .is_some_and(|w| crate::text::with_lowercase(w, nouns::singular_noun))
     }
 }
 

@@ -264,12 +264,18 @@ const PLURAL_WITHOUT_S: &[&str] = &[
     "clergy",
     "youth",
     "head",
+    "pence",
 ];
 
-/// Whether a lowercase noun after a number reads as many of something: a plural, or a noun
-/// that counts without one. A number before any other noun names a thing ("the 747 jet").
-pub(super) fn counts_many(w: &str) -> bool {
-    w.ends_with('s') || PLURAL_WITHOUT_S.contains(&w) || event_of(w).is_some()
+/// Whether the lowercase word after a number is a plain singular noun ("the 747 jet"), one
+/// that more than one of would be written plural: not a plural, a noun that counts without
+/// one ("people"), a participle ("812 voted") or a function word ("301 against").
+pub(super) fn singular_noun(w: &str) -> bool {
+    !(w.ends_with('s')
+        || w.ends_with("ed")
+        || PLURAL_WITHOUT_S.contains(&w)
+        || event_of(w).is_some()
+        || is_function_word(w))
 }
 
 /// The event a generic noun takes part in, from a nearby participle ("were killed").
