@@ -668,8 +668,9 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
 /// no part of it is read as a figure of its own.
 fn in_compound(before: &str, after: &str) -> bool {
     let number = |w: &str| {
-        let w = w.to_ascii_lowercase();
-        w == "hundred" || crate::text::numbers::cardinal(&w).is_some()
+        crate::text::with_lowercase(w, |w| {
+            w == "hundred" || crate::text::numbers::cardinal(w).is_some()
+        })
     };
     let is_part = |c: char| c.is_ascii_alphabetic() || c == '-';
     let next = after.trim_start_matches([' ', '-']);

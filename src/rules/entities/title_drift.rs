@@ -124,7 +124,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             if c.is_empty() {
                 continue;
             }
-            let first = &mut firsts[usize::from(COURTESY.contains(&c.trim_end_matches('.')))];
+            let first = &mut firsts[usize::from(COURTESY.contains(&c.as_str()))];
             match &first {
                 None => *first = Some((c, m.start, m.end, t)),
                 Some((fc, fs, fe, ft)) if *fc != c => {
