@@ -34,6 +34,30 @@ Inline `code yesterday` stays out. <https://example.org/yesterday>\n\n\
 }
 
 #[test]
+fn plain_text_markup_tags_and_comments_are_not_prose() {
+    let text = "Senators reacted at once.\n\n\
+<tweet id=\"7406\" author=\"@roe\">Praying for “Ames” tonight.</tweet>.\n\n\
+<!-- note: \"check\" --> A <b>bold</b> move <br/> ended it.\n";
+    let doc = Document::new(text, Format::Plain);
+    assert_eq!(doc.prose().len(), text.len());
+    for markup in ["<", ">", "tweet", "author", "7406", "note", "\""] {
+        assert!(!doc.prose().contains(markup), "{markup} in {}", doc.prose());
+    }
+    for words in ["Praying for “Ames” tonight.", "bold", "move", "ended it."] {
+        assert!(
+            doc.prose().contains(words),
+            "{words} not in {}",
+            doc.prose()
+        );
+    }
+    // What the tags wrap is still quoted speech, balanced.
+    let quotes = doc.quotes();
+    assert_eq!(quotes.quotes.len(), 1);
+    assert!(quotes.stray_closes.is_empty());
+    assert_eq!(&text[quotes.quotes[0].content.clone()], "Ames");
+}
+
+#[test]
 fn lists_and_block_quotes_are_prose_blocks() {
     let md =
         "- First item. Still first.\n- Second item.\n\n> A quoted paragraph\n> over two lines.\n";

@@ -52,6 +52,12 @@ static DATE_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
 static HTML_COMMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));
 
+/// A markup tag in plain text: the embeds a CMS export carries (`<tweet id="…">`, `<br/>`).
+/// The tag is no prose (its quoted attributes would read as quotations); what it wraps is.
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"</?[A-Za-z][A-Za-z0-9:._-]*(?:\s[^<>]*)?/?>").expect("valid regex")
+});
+
 /// One draft, analysed into its structure.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -112,16 +118,20 @@ impl Document {
                 (p.mask.into_bytes(), blocks, headings, comments)
             }
             Format::Plain => {
-                let comments: Vec<_> = HTML_COMMENT
-                    .find_iter(&text)
-                    .map(|m| m.range())
-                    .filter(|r| text[r.clone()].contains("copydesk-"))
-                    .collect();
                 let mut buf = text.clone().into_bytes();
-                for c in &comments {
-                    markdown::blank(&mut buf, c.clone());
+                let mut comments = Vec::new();
+                if memchr::memchr(b'<', text.as_bytes()).is_some() {
+                    for m in HTML_COMMENT.find_iter(&text) {
+                        markdown::blank(&mut buf, m.range());
+                        if m.as_str().contains("copydesk-") {
+                            comments.push(m.range());
+                        }
+                    }
+                    for m in HTML_TAG.find_iter(&text) {
+                        markdown::blank(&mut buf, m.range());
+                    }
                 }
-                // Without directives (most drafts) the bytes are the text's own, valid as is.
+                // Blanking whole tags and comments keeps the bytes valid UTF-8.
                 let (blocks, title) = match std::str::from_utf8(&buf) {
                     Ok(masked) => {
                         let blocks = markdown::plain_blocks(masked, skip);
