@@ -16,7 +16,7 @@ pub use names::{NameEntry, Names};
 
 use crate::config::Config;
 use crate::finding::Span;
-use crate::text::Document;
+use crate::text::{Document, Format, Words};
 use foldhash::{HashMap, HashSet};
 use lexicon::{Fact, GAZETTEER};
 use regex::Regex;
@@ -48,7 +48,7 @@ pub enum Form {
     Gloss,
     /// A nationality adjective or people ("Kazakh", "Germans").
     Nationality,
-    /// A mention in an all-capitals headline or dateline.
+    /// A mention in a headline (all capitals or Title Case) or an all-capitals dateline.
     Headline,
 }
 
@@ -125,8 +125,9 @@ struct Token<'a> {
     has_lower: bool,
     /// First word of a sentence, a line, a quotation or a clause after a colon or dash.
     initial: bool,
-    /// Part of an all-capitals line (headline, dateline).
-    caps_line: bool,
+    /// Part of a headline: an all-capitals line (headline, dateline) or a Title Case heading,
+    /// where capitals do not mark names.
+    headline: bool,
     /// The first word after a line break.
     line_start: bool,
 }
@@ -239,7 +240,7 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
             cap,
             has_lower,
             initial,
-            caps_line: false,
+            headline: false,
             line_start,
         });
         prev_end = range.start + m.end;
@@ -258,12 +259,30 @@ fn tokens_of<'a>(prose: &'a str, range: std::ops::Range<usize>) -> Vec<Token<'a>
                 .any(|t| t.word.chars().filter(|c| c.is_uppercase()).count() >= 2);
         if caps {
             for t in &mut out[i..j] {
-                t.caps_line = true;
+                t.headline = true;
             }
         }
         i = j;
     }
     out
+}
+
+/// Small words a Title Case headline leaves in lower case.
+static TITLE_SMALL: Words = Words::new(&[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "from", "as", "vs", "via", "into", "over", "per", "up",
+]);
+
+/// Whether a line's words are in Title Case: four words or more, every one capitalised (or a
+/// number) but the small words, and one not all capitals (that is the all-capitals headline).
+fn in_title_case(toks: &[Token<'_>]) -> bool {
+    toks.len() >= 4
+        && toks.iter().any(|t| t.cap && t.has_lower)
+        && toks.iter().all(|t| {
+            t.cap
+                || t.word.starts_with(|c: char| c.is_ascii_digit())
+                || crate::text::with_lowercase(t.word, |w| TITLE_SMALL.contains(w))
+        })
 }
 
 /// Whether a token is an acronym: 2–6 capitals (dots allowed), maybe a digit ("G7").
@@ -346,7 +365,7 @@ fn runs(prose: &str, toks: &[Token<'_>], out: &mut Vec<std::ops::Range<usize>>) 
     out.clear();
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].cap || toks[i].caps_line {
+        if !toks[i].cap || toks[i].headline {
             i += 1;
             continue;
         }
@@ -358,7 +377,7 @@ fn runs(prose: &str, toks: &[Token<'_>], out: &mut Vec<std::ops::Range<usize>>) 
         while end < toks.len() {
             let prev = &toks[end - 1];
             let next = &toks[end];
-            if next.cap && !next.caps_line && joins(prose, prev, next) {
+            if next.cap && !next.headline && joins(prose, prev, next) {
                 end += 1;
                 last_connector = None;
                 continue;
@@ -369,7 +388,7 @@ fn runs(prose: &str, toks: &[Token<'_>], out: &mut Vec<std::ops::Range<usize>>) 
                         && toks
                             .get(end + 2)
                             .is_some_and(|t| lexicon::ORG_WORDS.contains(t.word)))
-                && toks.get(end + 1).is_some_and(|t| t.cap && !t.caps_line)
+                && toks.get(end + 1).is_some_and(|t| t.cap && !t.headline)
                 && joins(prose, prev, next)
                 && joins(prose, next, &toks[end + 1])
             {
@@ -391,7 +410,7 @@ fn runs(prose: &str, toks: &[Token<'_>], out: &mut Vec<std::ops::Range<usize>>) 
                 if ok
                     && k + 1 < toks.len()
                     && toks[k + 1].cap
-                    && !toks[k + 1].caps_line
+                    && !toks[k + 1].headline
                     && joins(prose, &toks[k], &toks[k + 1])
                 {
                     end = k + 2;
@@ -567,7 +586,19 @@ pub fn find(doc: &Document, config: &Config) -> Vec<Entity> {
     let sentences: Vec<Vec<Token<'_>>> = doc
         .sentences()
         .iter()
-        .map(|s| tokens_of(prose, s.clone()))
+        .map(|s| {
+            let mut toks = tokens_of(prose, s.clone());
+            // A headline in Title Case ("Tokayev Orders Troops Home"): a heading, or the
+            // first paragraph of a plain draft, whatever its last mark.
+            let heading = doc.in_heading(s.start)
+                || doc.format() == Format::Plain && doc.block_at(s.start) == Some(0);
+            if heading && in_title_case(&toks) {
+                for t in &mut toks {
+                    t.headline = true;
+                }
+            }
+            toks
+        })
         .collect();
     let seen = Seen::new(&sentences);
     let mut cands = Vec::new();
@@ -600,7 +631,7 @@ struct Seen<'a> {
 
 impl<'a> Seen<'a> {
     fn new(sentences: &[Vec<Token<'a>>]) -> Seen<'a> {
-        let tokens = || sentences.iter().flatten().filter(|t| !t.caps_line);
+        let tokens = || sentences.iter().flatten().filter(|t| !t.headline);
         // The words asked about, lower-cased into one buffer rather than one string each.
         let mut arena = String::new();
         let mut bounds = Vec::new();
@@ -1187,8 +1218,10 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
     ents
 }
 
-/// An acronym used before the story defines it ("SDA ... Party of Democratic Action (SDA)")
-/// joins the entity the definition names.
+/// An acronym joins the entity it stands for: one used before the story defines it ("SDA ...
+/// Party of Democratic Action (SDA)"), and one that abbreviates a long name the story gives
+/// with no parentheses at all ("the Federal Election Commission ... the FEC", AP's own way),
+/// which then counts as its expansion.
 fn merge_acronyms(ents: &mut Vec<Builder>) {
     let mut defined: HashMap<String, usize> = HashMap::default();
     for (i, e) in ents.iter().enumerate() {
@@ -1198,17 +1231,58 @@ fn merge_acronyms(ents: &mut Vec<Builder>) {
             }
         }
     }
+    let acronym_only = |e: &Builder| {
+        e.expansion.is_none() && e.mentions.iter().all(|(c, _)| c.form == Form::Acronym)
+    };
+    // Most stories use no acronym they do not define: no initials to index.
+    if ents.iter().any(acronym_only) {
+        for (i, e) in ents.iter().enumerate() {
+            if e.expansion.is_none() && e.name.contains(' ') {
+                for key in initials(&e.name).into_iter().flatten() {
+                    defined.entry(key).or_insert(i);
+                }
+            }
+        }
+    }
     let mut moves = Vec::new();
     for (i, e) in ents.iter().enumerate() {
-        if e.expansion.is_none()
-            && e.mentions.iter().all(|(c, _)| c.form == Form::Acronym)
-            && let Some(&j) = defined.get(&e.name)
+        if acronym_only(e)
+            && let Some(&j) = defined
+                .get(&e.name)
+                .or_else(|| defined.get(&e.name.replace('.', "")))
             && j != i
         {
             moves.push((i, j));
         }
     }
+    for &(_, j) in &moves {
+        let e = &mut ents[j];
+        if e.expansion.is_none() {
+            e.expansion = Some(e.name.clone());
+        }
+    }
     move_mentions(ents, &moves, true);
+}
+
+/// The acronyms a long name goes by: the initials of its capitalised words ("Islamic State of
+/// Iraq and the Levant": ISIL) and, when it has small words too, of all its words
+/// ("Department of Justice": DOJ). Hyphens split words ("Anti-Defamation League": ADL).
+fn initials(name: &str) -> [Option<String>; 2] {
+    let words = || {
+        name.split([' ', '-', '\u{a0}'])
+            .filter_map(|w| w.chars().next())
+    };
+    let capitals: String = words().filter(|c| c.is_uppercase()).collect();
+    let all: String = words()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let keep = |s: String| (s.chars().count() >= 2).then_some(s);
+    if all == capitals {
+        [keep(capitals), None]
+    } else {
+        [keep(capitals), keep(all)]
+    }
 }
 
 /// Move all mentions of entity `i` into entity `j` for each pair (with their kind votes, or
@@ -1256,11 +1330,11 @@ fn merge_nationalities(ents: &mut Vec<Builder>) {
     move_mentions(ents, &moves, false);
 }
 
-/// Mentions in all-capitals headlines and datelines: only names the story spells out in its
-/// body, their surnames, or gazetteer places and organisations.
+/// Mentions in headlines (all capitals or Title Case) and datelines: only names the story
+/// spells out in its body, their surnames, or gazetteer places and organisations.
 fn headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut Vec<Builder>) {
-    // Most drafts have no all-capitals line: then there is nothing to index or add.
-    if sentences.iter().flatten().any(|t| t.caps_line) {
+    // Most drafts have no headline in capitals or Title Case: nothing to index or add.
+    if sentences.iter().flatten().any(|t| t.headline) {
         add_headline_mentions(prose, sentences, ents);
     }
     for b in ents.iter_mut() {
@@ -1285,7 +1359,7 @@ fn add_headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut V
     for toks in sentences {
         let mut i = 0;
         while i < toks.len() {
-            if !toks[i].caps_line || lexicon::CONNECTORS.contains(&toks[i].word.to_lowercase()) {
+            if !toks[i].headline || lexicon::CONNECTORS.contains(&toks[i].word.to_lowercase()) {
                 i += 1;
                 continue;
             }
@@ -1294,7 +1368,7 @@ fn add_headline_mentions(prose: &str, sentences: &[Vec<Token<'_>>], ents: &mut V
                 let Some(span) = toks.get(i..i + n) else {
                     continue;
                 };
-                if !span.iter().all(|t| t.caps_line) || span.windows(2).any(|w| w[0].possessive) {
+                if !span.iter().all(|t| t.headline) || span.windows(2).any(|w| w[0].possessive) {
                     continue;
                 }
                 let key = span
@@ -1605,6 +1679,61 @@ mod tests {
         let forms: Vec<Form> = ents[0].mentions.iter().map(|m| m.form).collect();
         assert_eq!(forms, [Form::Headline, Form::Full, Form::Short]);
         assert_eq!(ents[0].definition, 1);
+    }
+
+    #[test]
+    fn title_case_headlines_name_only_what_the_story_names() {
+        let body = "Kazakh President Kassym-Jomart Tokayev met the Agency for Strategic \
+                    Planning and Reforms. Tokayev left.";
+        let heading = format!("# Tokayev Sacks Cabinet After Protests\n\n{body}");
+        let plain = format!("Tokayev Sacks Cabinet After Protests.\n\n{body}");
+        for (text, format) in [(heading, Format::Markdown), (plain, Format::Plain)] {
+            let doc = Document::new(text.as_str(), format);
+            let ents = find(&doc, &Config::default());
+            let mut names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+            names.sort_unstable();
+            assert_eq!(
+                names,
+                [
+                    "Agency for Strategic Planning and Reforms",
+                    "Kassym-Jomart Tokayev",
+                    "Kazakh",
+                ],
+                "{text}"
+            );
+            let tokayev = ents.iter().find(|e| e.name.ends_with("Tokayev")).unwrap();
+            assert_eq!(tokayev.mentions[0].form, Form::Headline);
+        }
+        // A body paragraph in capitals stays a run of names.
+        let doc = Document::new(
+            format!("{body}\n\nSen. Aigerim Berik Of Ohio Met Putin."),
+            Format::Plain,
+        );
+        let ents = find(&doc, &Config::default());
+        assert!(ents.iter().any(|e| e.name.starts_with("Aigerim Berik")));
+    }
+
+    #[test]
+    fn acronyms_join_the_long_name_they_abbreviate() {
+        let text = "The Federal Election Commission and the Department of Justice met. \
+                    The FEC and the DOJ agreed. The KNB did not.";
+        let (_, ents) = entities(text, &Config::default());
+        let fec = ents
+            .iter()
+            .find(|e| e.name == "Federal Election Commission")
+            .unwrap();
+        assert_eq!(
+            fec.expansion.as_deref(),
+            Some("Federal Election Commission")
+        );
+        assert_eq!(fec.mentions.len(), 2);
+        let doj = ents
+            .iter()
+            .find(|e| e.name == "Department of Justice")
+            .unwrap();
+        assert_eq!(doj.mentions.len(), 2);
+        let knb = ents.iter().find(|e| e.name == "KNB").unwrap();
+        assert_eq!(knb.expansion, None);
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub(super) static RULE: Rule = Rule {
     default_enabled: true,
     summary: "An acronym used with no expansion in the story, the gazetteer or the names file",
     doc: "Readers should not have to guess what an acronym stands for. An acronym is fine when \
-          the story defines it (\"Collective Security Treaty Organization (CSTO)\"), when it is \
+          the story defines it (\"Collective Security Treaty Organization (CSTO)\") or gives the \
+          long name it abbreviates (\"the Federal Election Commission ... the FEC\"), when it is \
           one every reader knows (U.S., UN, NATO, EU, FBI, and those AP accepts on first \
           reference such as GOP, CNN, NAACP, NASA, IBM), dotted or not (\"I.R.S.\"), a state \
           abbreviation (N.Y., D.C.), when the bundled gazetteer knows \
