@@ -38,6 +38,7 @@ const CUE_WORDS: &[&str] = &[
     "announces",
     "announcing",
     "answered",
+    "answers",
     "applauded",
     "argue",
     "argued",
@@ -586,6 +587,9 @@ const STANCE_ANYWHERE: &[&str] = &[
 /// poll found").
 const EVIDENCE_VERBS: &[&str] = &["find", "found", "indicate", "show"];
 
+/// What a text says, after a head from [`DOCUMENTS`] ("“…,” the statement read").
+const TEXT_VERBS: &[&str] = &["read"];
+
 /// Heads of sources that are documents or numbers ("polls", "the records", "a study").
 const EVIDENCE: &[&str] = &[
     "analysis",
@@ -605,6 +609,20 @@ const EVIDENCE: &[&str] = &[
     "study",
     "survey",
     "surveys",
+];
+
+/// Heads of sources that are texts, which "read" what they say ("“…,” the statement read").
+const DOCUMENTS: &[&str] = &[
+    "email",
+    "letter",
+    "memo",
+    "message",
+    "note",
+    "post",
+    "release",
+    "sign",
+    "statement",
+    "tweet",
 ];
 
 /// Verbs of saying that put their source after them ("…,” said Smith).
@@ -907,9 +925,10 @@ const HEDGE_TO_OR_IT: u32 = 1 << 15;
 const IDIOM_WORD: u32 = 1 << 16;
 const IDIOM_THAT_WORD: u32 = 1 << 17;
 const IDIOM_SAID_OR_IS: u32 = 1 << 18;
+const TEXT_VERB: u32 = 1 << 19;
 
 /// Every list with its flag.
-const LISTS: [(&[&str], u32); 19] = [
+const LISTS: [(&[&str], u32); 20] = [
     (CUE_WORDS, CUE),
     (NOUN_CUES, NOUN),
     (WEAK_WHEN_NESTED, WEAK),
@@ -929,6 +948,7 @@ const LISTS: [(&[&str], u32); 19] = [
     (IDIOM_WORDS, IDIOM_WORD),
     (IDIOM_THAT, IDIOM_THAT_WORD),
     (IDIOM_SAID_IS, IDIOM_SAID_OR_IS),
+    (TEXT_VERBS, TEXT_VERB),
 ];
 
 /// Every listed word's flags, and a prefilter that turns away the many words in no list.
@@ -985,7 +1005,7 @@ impl Flags {
 
     /// A cue, or one when a "that" follows or its guard is met.
     pub fn may_cue(self) -> bool {
-        self.has(CUE | NOUN | THAT | STANCE | AFTER_NAME | EVIDENCE_VERB | ANYWHERE)
+        self.has(CUE | NOUN | THAT | STANCE | AFTER_NAME | EVIDENCE_VERB | TEXT_VERB | ANYWHERE)
     }
 
     pub fn cue(self) -> bool {
@@ -1013,6 +1033,7 @@ impl Flags {
             (STANCE, Guard::Named),
             (AFTER_NAME, Guard::Name),
             (EVIDENCE_VERB, Guard::Evidence),
+            (TEXT_VERB, Guard::Text),
             (ANYWHERE, Guard::Anywhere),
         ]
         .into_iter()
@@ -1060,6 +1081,8 @@ pub enum Guard {
     Name,
     /// A document or numbers ("records show").
     Evidence,
+    /// A text, whose verb is one of saying ("“…,” the statement read").
+    Text,
     /// Nothing: the word is a cue wherever it stands, also after "be" ("is regarded").
     Anywhere,
 }
@@ -1067,6 +1090,11 @@ pub enum Guard {
 /// Whether `lower` heads a source that is a document or numbers.
 pub fn is_evidence(lower: &str) -> bool {
     EVIDENCE.contains(&lower)
+}
+
+/// Whether `lower` heads a source that is a text: a statement, letter or sign.
+pub fn is_document(lower: &str) -> bool {
+    DOCUMENTS.contains(&lower)
 }
 
 /// Whether the source may follow the cue ("said Smith", but not "praised the efforts").
@@ -1112,7 +1140,7 @@ mod tests {
                 "{w} is already a cue"
             );
         }
-        for w in EVIDENCE_VERBS {
+        for w in EVIDENCE_VERBS.iter().chain(TEXT_VERBS) {
             assert!(!is_cue(w), "{w} is already a cue");
         }
     }

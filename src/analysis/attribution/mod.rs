@@ -461,6 +461,7 @@ fn guard_met(toks: &[Tok<'_>], r: &Range<usize>, g: lexicon::Guard) -> bool {
         lexicon::Guard::Named => named || pronoun,
         lexicon::Guard::Name => (named && !pronoun) || matches!(h.lower, "he" | "she" | "they"),
         lexicon::Guard::Evidence => lexicon::is_evidence(h.lower),
+        lexicon::Guard::Text => lexicon::is_document(h.lower),
         lexicon::Guard::Anywhere => true,
     }
 }
@@ -695,9 +696,10 @@ fn sentence_attributions(
             t.flags.cue_before_that() && toks.get(i + 1).is_some_and(|n| n.is("that"));
         let cue = t.flags.cue() || before_that;
         let guard = if cue { None } else { t.flags.guard() };
-        let stance = guard.is_some();
+        // A text "reads" what it says: a verb of saying, under its guard.
+        let stance = guard.is_some_and(|g| g != lexicon::Guard::Text);
         // Most words are no cue: the tests of the words around one come after.
-        if !t.word || !(cue || stance) {
+        if !t.word || !(cue || guard.is_some()) {
             i += 1;
             continue;
         }
@@ -769,11 +771,18 @@ fn sentence_attributions(
             if left.is_none() && before.is_none_or(Tok::closing_punct) && lexicon::inverts(t.lower)
             {
                 // "…, said it was late": after a plain comma a pronoun is what is said.
-                source_after = np_starting_at(toks, i + 1, false).filter(|r| {
-                    !(after_comma
-                        && r.len() == 1
-                        && lexicon::PRONOUNS.contains(&toks[r.start].lower))
-                });
+                // "…,” said former governor Howard Dean": a title in lower case may lead
+                // the name.
+                source_after = np_starting_at(toks, i + 1, false)
+                    .filter(|r| {
+                        !(after_comma
+                            && r.len() == 1
+                            && lexicon::PRONOUNS.contains(&toks[r.start].lower))
+                    })
+                    .or_else(|| {
+                        np_starting_at(toks, i + 1, true)
+                            .filter(|r| r.len() > 1 && toks[r.end - 1].capitalized())
+                    });
             }
             left
         };
