@@ -17,7 +17,9 @@ pub(super) static RULE: Rule = Rule {
           \"Democrat\") does not count as a different title, nor does AP's abbreviation \
           (\"Gov.\" is \"Governor\"), and a courtesy title (Mr., Mrs., Ms., Miss) goes with any \
           title of office: papers that use them write \"Mr. Smailov\" after \"Prime Minister \
-          Alikhan Smailov\". Two courtesy titles still conflict (\"Mrs.\" and \"Ms.\").",
+          Alikhan Smailov\". Two courtesy titles still conflict (\"Mrs.\" and \"Ms.\"), but \
+          not \"Mr.\" and \"Mrs.\": those are two people of one surname (\"Mr. Clinton\" and \
+          \"Mrs. Clinton\").",
     bad: "Acting Prime Minister Alikhan Smailov spoke. Later, Prime Minister Smailov left.",
     good: "Acting Prime Minister Alikhan Smailov spoke. Later, Acting Prime Minister Smailov left.",
     fix: FixKind::None,
@@ -127,6 +129,8 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             let first = &mut firsts[usize::from(COURTESY.contains(&c.as_str()))];
             match &first {
                 None => *first = Some((c, m.start, m.end, t)),
+                // "Mr. Clinton" after "Mrs. Clinton" is her husband, not a new title.
+                Some((fc, ..)) if (fc == "mr") != (c == "mr") => {}
                 Some((fc, fs, fe, ft)) if *fc != c => {
                     let sentence = cx
                         .doc
