@@ -1,6 +1,6 @@
 //! `name-variant`: one entity spelled two ways.
 
-use crate::analysis::entities::{Entity, Form};
+use crate::analysis::entities::{Entity, Form, Kind};
 use crate::finding::{Applicability, Fix, Severity};
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
 
@@ -14,8 +14,9 @@ pub(super) static RULE: Rule = Rule {
           A mention that differs by a letter or two from the entity's first full spelling, or \
           from the desk's spelling in the names file, is flagged with the expected spelling as \
           an unsafe fix: it may be the first spelling that is wrong. Different people who \
-          share a surname, names more than two edits apart and a family's plural (\"the \
-          Tokayevs\") are left alone.",
+          share a surname, names more than two edits apart, a family's plural (\"the \
+          Tokayevs\") and a group's singular, plural or adjective (\"Yazidi\", \"Yazidis\"; \
+          \"Democrats\", \"Democratic\") are left alone.",
     bad: "Kassym-Jomart Tokayev spoke on Tuesday. Tokaev said the army would stay.",
     good: "Kassym-Jomart Tokayev spoke on Tuesday. Tokayev said the army would stay.",
     fix: FixKind::Unsafe,
@@ -31,6 +32,15 @@ fn expected(entity: &Entity, text: &str) -> String {
     words[words.len().saturating_sub(want)..].join(" ")
 }
 
+/// A name without a plural's or an adjective's ending: "Yazidis", "Democratic" → "Yazidi",
+/// "Democrat".
+fn stem(name: &str) -> &str {
+    ["es", "s", "ic"]
+        .iter()
+        .find_map(|end| name.strip_suffix(end))
+        .unwrap_or(name)
+}
+
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for e in &cx.facts.entities {
         let def = e.definition_mention();
@@ -44,7 +54,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             let family = ["s", "es"]
                 .iter()
                 .any(|s| m.text.strip_suffix(s) == Some(want.as_str()));
-            if want == m.text || want.is_empty() || family {
+            // A group's singular, plural and adjective ("Yazidi" / "Yazidis", "Democrats" /
+            // "Democratic"); a person's "Session" for "Sessions" is still a misspelling.
+            let forms = e.kind != Kind::Person && stem(&m.text) == stem(&want);
+            if want == m.text || want.is_empty() || family || forms {
                 continue;
             }
             let source = if e.preferred.is_some() {
