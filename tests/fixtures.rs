@@ -1,5 +1,6 @@
-//! Tests as data: every draft under `tests/fixtures/` carries its expected findings inline, as
-//! HTML comments an editor shows and a Markdown renderer hides:
+//! Tests as data: every draft under `tests/fixtures/` (Markdown, or plain text in `.txt`)
+//! carries its expected findings inline, as HTML comments an editor shows and a Markdown
+//! renderer hides:
 //!
 //! ```markdown
 //! Police said yesterday that the bridge closed.
@@ -217,7 +218,7 @@ fn fixtures() -> Vec<PathBuf> {
             let p = e.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "md") {
+            } else if p.extension().is_some_and(|x| x == "md" || x == "txt") {
                 out.push(p);
             }
         }
