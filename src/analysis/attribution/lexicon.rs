@@ -93,6 +93,7 @@ const CUE_WORDS: &[&str] = &[
     "commenting",
     "complain",
     "complained",
+    "complains",
     "concede",
     "conceded",
     "concedes",
@@ -165,6 +166,10 @@ const CUE_WORDS: &[&str] = &[
     "expressing",
     "finds",
     "forecast",
+    "fumed",
+    "fumes",
+    "groused",
+    "grumbled",
     "hailed",
     "highlighted",
     "highlighting",
@@ -183,6 +188,7 @@ const CUE_WORDS: &[&str] = &[
     "insists",
     "interjected",
     "joked",
+    "jokes",
     "labeled",
     "lambasted",
     "lamented",
@@ -190,6 +196,8 @@ const CUE_WORDS: &[&str] = &[
     "laments",
     "lashed",
     "likened",
+    "marveled",
+    "marvelled",
     "mention",
     "mentioned",
     "mentioning",
@@ -197,6 +205,7 @@ const CUE_WORDS: &[&str] = &[
     "mocked",
     "mocking",
     "mused",
+    "muses",
     "noted",
     "notes",
     "noting",
@@ -226,6 +235,7 @@ const CUE_WORDS: &[&str] = &[
     "questioned",
     "questioning",
     "quipped",
+    "quips",
     "quoted",
     "quoting",
     "railed",
@@ -277,6 +287,7 @@ const CUE_WORDS: &[&str] = &[
     "slammed",
     "slamming",
     "slams",
+    "sniffed",
     "speculated",
     "stated",
     "stating",
@@ -360,6 +371,24 @@ const WEAK_WHEN_NESTED: &[&str] = &[
     "shows",
     "stated",
     "urging",
+];
+
+/// "put it", the way a source says a thing: "As one voter put it, …", "She put it bluntly:".
+const PUT: &[&str] = &["put", "puts"];
+
+/// What follows "put it" when it reports words: a pause or a manner ("put it this way").
+pub const PUT_IT_BEFORE: &[&str] = &[
+    ",",
+    ":",
+    "—",
+    ".",
+    "this",
+    "bluntly",
+    "simply",
+    "plainly",
+    "succinctly",
+    "best",
+    "mildly",
 ];
 
 /// Words that cue an attribution only before a "that" clause ("a study found that", not "found
@@ -640,8 +669,12 @@ const INVERTING: &[&str] = &[
     "countered",
     "declared",
     "explained",
+    "fumed",
+    "grumbled",
     "insisted",
     "joked",
+    "marveled",
+    "mused",
     "noted",
     "observed",
     "posted",
@@ -655,6 +688,7 @@ const INVERTING: &[&str] = &[
     "said",
     "says",
     "shouted",
+    "sniffed",
     "stated",
     "tweeted",
     "warned",
@@ -926,9 +960,10 @@ const IDIOM_WORD: u32 = 1 << 16;
 const IDIOM_THAT_WORD: u32 = 1 << 17;
 const IDIOM_SAID_OR_IS: u32 = 1 << 18;
 const TEXT_VERB: u32 = 1 << 19;
+const PUT_IT: u32 = 1 << 20;
 
 /// Every list with its flag.
-const LISTS: [(&[&str], u32); 20] = [
+const LISTS: [(&[&str], u32); 21] = [
     (CUE_WORDS, CUE),
     (NOUN_CUES, NOUN),
     (WEAK_WHEN_NESTED, WEAK),
@@ -949,6 +984,7 @@ const LISTS: [(&[&str], u32); 20] = [
     (IDIOM_THAT, IDIOM_THAT_WORD),
     (IDIOM_SAID_IS, IDIOM_SAID_OR_IS),
     (TEXT_VERBS, TEXT_VERB),
+    (PUT, PUT_IT),
 ];
 
 /// Every listed word's flags, and a prefilter that turns away the many words in no list.
@@ -1005,7 +1041,9 @@ impl Flags {
 
     /// A cue, or one when a "that" follows or its guard is met.
     pub fn may_cue(self) -> bool {
-        self.has(CUE | NOUN | THAT | STANCE | AFTER_NAME | EVIDENCE_VERB | TEXT_VERB | ANYWHERE)
+        self.has(
+            CUE | NOUN | THAT | STANCE | AFTER_NAME | EVIDENCE_VERB | TEXT_VERB | PUT_IT | ANYWHERE,
+        )
     }
 
     pub fn cue(self) -> bool {
@@ -1025,6 +1063,11 @@ impl Flags {
     /// A cue when a "that" clause follows it.
     pub fn cue_before_that(self) -> bool {
         self.has(THAT)
+    }
+
+    /// A cue before "it" and a pause or a manner ("as she put it,").
+    pub fn cue_before_it(self) -> bool {
+        self.has(PUT_IT)
     }
 
     /// The guard under which the word cues an attribution, if it is a guarded cue.

@@ -694,7 +694,12 @@ fn sentence_attributions(
         }
         let before_that =
             t.flags.cue_before_that() && toks.get(i + 1).is_some_and(|n| n.is("that"));
-        let cue = t.flags.cue() || before_that;
+        let put_it = t.flags.cue_before_it()
+            && toks.get(i + 1).is_some_and(|n| n.is("it"))
+            && toks
+                .get(i + 2)
+                .is_some_and(|n| lexicon::PUT_IT_BEFORE.contains(&n.lower));
+        let cue = t.flags.cue() || before_that || put_it;
         let guard = if cue { None } else { t.flags.guard() };
         // A text "reads" what it says: a verb of saying, under its guard.
         let stance = guard.is_some_and(|g| g != lexicon::Guard::Text);
