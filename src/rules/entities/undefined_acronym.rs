@@ -3,6 +3,7 @@
 use crate::analysis::entities::{Form, lexicon};
 use crate::finding::Severity;
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+use foldhash::HashSet;
 
 pub(super) static RULE: Rule = Rule {
     code: "undefined-acronym",
@@ -17,7 +18,8 @@ pub(super) static RULE: Rule = Rule {
           reference such as GOP, CNN, NAACP, NASA, IBM), dotted or not (\"I.R.S.\"), a state \
           abbreviation (N.Y., D.C.), when the bundled gazetteer knows \
           it or when the newsroom names file lists it. Ordinary words in capitals (\"NO\", \
-          \"WHITE\") are shouting, not acronyms, and are left alone. Only the first use is \
+          \"WHITE\", or any of four letters or more the story also writes in lower case: \
+          \"KILLED\", \"TAPPER:\") are shouting, not acronyms, and are left alone. Only the first use is \
           flagged.",
     bad: "The KNB said it had detained the former chief.",
     good: "The National Security Committee (KNB) said it had detained the former chief.",
@@ -25,7 +27,20 @@ pub(super) static RULE: Rule = Rule {
     check,
 };
 
+/// The words the story writes with a lower-case letter, lowered: a word in capitals that is
+/// also among them ("KILLED" in a headline, "TAPPER:" in a transcript after "Jake Tapper") is
+/// shouted, not an acronym.
+fn written_in_lower_case(doc: &crate::text::Document) -> HashSet<&str> {
+    let (prose, lower) = (doc.prose(), doc.lower());
+    crate::text::words(prose)
+        .filter(|r| prose[r.clone()].bytes().any(|b| b.is_ascii_lowercase()))
+        .filter_map(|r| lower.get(r))
+        .collect()
+}
+
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
+    // Built only for a story with an acronym left to flag.
+    let mut lower_words: Option<HashSet<&str>> = None;
     for e in &cx.facts.entities {
         if e.known || e.expansion.is_some() {
             continue;
@@ -40,6 +55,13 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             || lexicon::SHOUTED_WORDS.contains(&m.text)
             || e.mentions.iter().any(|m| m.form == Form::Full)
         {
+            continue;
+        }
+        let shouted = dotless.len() >= 4
+            && lower_words
+                .get_or_insert_with(|| written_in_lower_case(cx.doc))
+                .contains(dotless.to_ascii_lowercase().as_str());
+        if shouted {
             continue;
         }
         out.push(out.finding(
