@@ -1234,25 +1234,30 @@ fn merge_acronyms(ents: &mut Vec<Builder>) {
     let acronym_only = |e: &Builder| {
         e.expansion.is_none() && e.mentions.iter().all(|(c, _)| c.form == Form::Acronym)
     };
-    // Most stories use no acronym they do not define: no initials to index.
-    if ents.iter().any(acronym_only) {
-        for (i, e) in ents.iter().enumerate() {
-            if e.expansion.is_none() && e.name.contains(' ') {
-                for key in initials(&e.name).into_iter().flatten() {
-                    defined.entry(key).or_insert(i);
-                }
-            }
+    let mut moves = Vec::new();
+    // The acronyms still undefined, by their dotless form ("U.S." is "US").
+    let mut wanted: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, e) in ents.iter().enumerate().filter(|(_, e)| acronym_only(e)) {
+        let dotless = e.name.replace('.', "");
+        match defined.get(&e.name).or_else(|| defined.get(&dotless)) {
+            Some(&j) if j != i => moves.push((i, j)),
+            Some(_) => {}
+            None => wanted.entry(dotless).or_default().push(i),
         }
     }
-    let mut moves = Vec::new();
-    for (i, e) in ents.iter().enumerate() {
-        if acronym_only(e)
-            && let Some(&j) = defined
-                .get(&e.name)
-                .or_else(|| defined.get(&e.name.replace('.', "")))
-            && j != i
-        {
-            moves.push((i, j));
+    // Most stories leave no acronym undefined: no initials to read.
+    if !wanted.is_empty() {
+        let mut key = String::new();
+        for (j, e) in ents.iter().enumerate() {
+            if e.expansion.is_some() || !e.name.contains(' ') {
+                continue;
+            }
+            for all_words in [false, true] {
+                initials(&e.name, all_words, &mut key);
+                for i in wanted.remove(key.as_str()).unwrap_or_default() {
+                    moves.push((i, j));
+                }
+            }
         }
     }
     for &(_, j) in &moves {
@@ -1264,24 +1269,20 @@ fn merge_acronyms(ents: &mut Vec<Builder>) {
     move_mentions(ents, &moves, true);
 }
 
-/// The acronyms a long name goes by: the initials of its capitalised words ("Islamic State of
-/// Iraq and the Levant": ISIL) and, when it has small words too, of all its words
-/// ("Department of Justice": DOJ). Hyphens split words ("Anti-Defamation League": ADL).
-fn initials(name: &str) -> [Option<String>; 2] {
-    let words = || {
-        name.split([' ', '-', '\u{a0}'])
-            .filter_map(|w| w.chars().next())
-    };
-    let capitals: String = words().filter(|c| c.is_uppercase()).collect();
-    let all: String = words()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_uppercase)
-        .collect();
-    let keep = |s: String| (s.chars().count() >= 2).then_some(s);
-    if all == capitals {
-        [keep(capitals), None]
-    } else {
-        [keep(capitals), keep(all)]
+/// The acronym a long name goes by, into `out`: the initials of its capitalised words
+/// ("Islamic State of Iraq and the Levant": ISIL) or of all its words ("Department of
+/// Justice": DOJ). Hyphens split words ("Anti-Defamation League": ADL).
+fn initials(name: &str, all_words: bool, out: &mut String) {
+    out.clear();
+    for c in name
+        .split([' ', '-', '\u{a0}'])
+        .filter_map(|w| w.chars().next())
+    {
+        if c.is_uppercase() {
+            out.push(c);
+        } else if all_words && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+        }
     }
 }
 

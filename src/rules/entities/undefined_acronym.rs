@@ -32,7 +32,9 @@ pub(super) static RULE: Rule = Rule {
 /// shouted, not an acronym.
 fn written_in_lower_case(doc: &crate::text::Document) -> HashSet<&str> {
     let (prose, lower) = (doc.prose(), doc.lower());
+    // Only words as long as the acronyms asked about: four to seven letters ("G20" has digits).
     crate::text::words(prose)
+        .filter(|r| (4..=7).contains(&r.len()))
         .filter(|r| prose[r.clone()].bytes().any(|b| b.is_ascii_lowercase()))
         .filter_map(|r| lower.get(r))
         .collect()
