@@ -303,6 +303,9 @@ fn tokens<'a>(doc: &'a Document, range: Range<usize>, toks: &mut Vec<Tok<'a>>) -
     words
 }
 
+/// Words that join a sentence to the one before it, capitalised when they open it.
+const CONJUNCTIONS: &[&str] = &["and", "but", "or", "so", "yet", "still", "now", "then"];
+
 /// The noun phrase that ends at token `j` (its head), extended left over names, titles and
 /// determiners. `None` when `j` cannot head a source.
 fn np_ending_at(toks: &[Tok<'_>], j: usize) -> Option<Range<usize>> {
@@ -335,6 +338,10 @@ fn np_ending_at(toks: &[Tok<'_>], j: usize) -> Option<Range<usize>> {
         }
         if t.flags.determiner() {
             k -= 1;
+            break;
+        }
+        // "But aides said": a conjunction opening the sentence is no part of the source.
+        if CONJUNCTIONS.contains(&t.lower) {
             break;
         }
         let of_between_names = t.is("of") && k >= 2 && toks[k - 2].capitalized();
@@ -810,9 +817,23 @@ fn sentence_attributions(
                 .iter()
                 .find_map(|f| f.source)
                 .or_else(|| subject(toks, i).and_then(|r| span_of(toks, &r))),
-            None => None,
+            // "A person familiar with the planning for the meeting says": a description too
+            // long for a noun phrase is the source all the same.
+            None => toks[..j]
+                .iter()
+                .rposition(|b| !lexicon::BE.contains(&b.lower))
+                .map(|b| &toks[b])
+                .filter(|b| b.word)
+                .and_then(|b| {
+                    let end = Span::new(b.start, b.end);
+                    let m = anonymous_phrase_before(prose, anonymous, end)?;
+                    Some(Span::new(m.start, b.end))
+                }),
         }
-        .map(|src| anonymous_phrase_start(anonymous, src))
+        .map(|src| {
+            anonymous_phrase_before(prose, anonymous, src)
+                .map_or(src, |m| Span::new(m.start, src.end))
+        })
         .filter(|_| !lexicon::is_raising(t.lower));
         // Content: what follows the cue, or what precedes the source when they close the
         // sentence ("The plan is dead, Smith said.").
@@ -906,13 +927,20 @@ fn drop_nested(prose: &str, sentence: &mut Vec<Found>) {
     });
 }
 
-/// A source found inside a description of an unnamed source ("the negotiations" in "A source
-/// familiar with the negotiations said") is the whole description.
-fn anonymous_phrase_start(anonymous: &[Span], src: Span) -> Span {
-    anonymous
-        .iter()
-        .find(|m| m.start < src.start && src.start <= m.end + 40)
-        .map_or(src, |m| Span::new(m.start, src.end))
+/// How far past "a source familiar with" its description runs, in bytes.
+const ANONYMOUS_REACH: usize = 60;
+
+/// The description of an unnamed source that `src` lies in ("the negotiations" in "A source
+/// familiar with the negotiations said"), which is then the whole source: one that starts
+/// before it, reaches it, and is not inside a quotation that closes before it.
+fn anonymous_phrase_before(prose: &str, anonymous: &[Span], src: Span) -> Option<Span> {
+    anonymous.iter().copied().find(|m| {
+        m.start < src.start
+            && src.start <= m.end + ANONYMOUS_REACH
+            && prose
+                .get(m.end..src.start)
+                .is_some_and(|gap| !gap.contains(['"', '“', '”']))
+    })
 }
 
 fn is_pronoun(text: &str) -> bool {
