@@ -824,11 +824,8 @@ fn sentence_attributions(
                 .rposition(|b| !lexicon::BE.contains(&b.lower))
                 .map(|b| &toks[b])
                 .filter(|b| b.word)
-                .and_then(|b| {
-                    let end = Span::new(b.start, b.end);
-                    let m = anonymous_phrase_before(prose, anonymous, end)?;
-                    Some(Span::new(m.start, b.end))
-                }),
+                .map(|b| Span::new(b.start, b.end))
+                .filter(|&end| anonymous_phrase_before(prose, anonymous, end).is_some()),
         }
         .map(|src| {
             anonymous_phrase_before(prose, anonymous, src)
