@@ -90,6 +90,28 @@ pub(super) fn ap_month(m: i8) -> &'static str {
     }
 }
 
+/// Writes `n` in decimal, zero-padded to `width` digits: dates are written for every finding
+/// and hover, and `format!` costs ten times as much.
+pub(super) fn write_padded(
+    out: &mut impl std::fmt::Write,
+    n: u32,
+    width: usize,
+) -> std::fmt::Result {
+    let mut digits = [b'0'; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    i = i.min(digits.len().saturating_sub(width));
+    out.write_str(std::str::from_utf8(&digits[i..]).unwrap_or_default())
+}
+
 pub(super) fn full_month(m: i8) -> &'static str {
     match m {
         1 => "January",

@@ -282,7 +282,7 @@ pub fn find(doc: &Document, reference: &ReferenceDate) -> Vec<DateExpr> {
                 start,
                 end,
                 text: text.get(start..end).unwrap_or_default().to_owned(),
-                value: r.val.to_string(),
+                value: r.val.timex(),
                 anchored: r.anchored,
                 kind: r.kind,
                 form: r.form,
@@ -327,15 +327,21 @@ pub fn ap_day(date: Date, with_year: bool) -> String {
     }
 }
 
-/// "Tuesday, Jan. 11, 2022": one `format!`, since every relative date's message carries one.
+/// "Tuesday, Jan. 11, 2022": built by hand, since every relative date's message carries one.
 pub fn ap_full(date: Date) -> String {
-    format!(
-        "{}, {} {}, {}",
-        lexicon::weekday_name(date.weekday()),
-        lexicon::ap_month(date.month()),
-        date.day(),
-        date.year()
-    )
+    let mut s = String::with_capacity(26);
+    s.push_str(lexicon::weekday_name(date.weekday()));
+    s.push_str(", ");
+    s.push_str(lexicon::ap_month(date.month()));
+    s.push(' ');
+    // Writing to a `String` cannot fail.
+    let _ = lexicon::write_padded(&mut s, date.day().unsigned_abs().into(), 1);
+    s.push_str(", ");
+    if date.year() < 0 {
+        s.push('-');
+    }
+    let _ = lexicon::write_padded(&mut s, date.year().unsigned_abs().into(), 1);
+    s
 }
 
 /// A month spelled out, for "January 2022".

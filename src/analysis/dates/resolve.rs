@@ -38,6 +38,26 @@ pub(super) enum Val {
     Invalid(i64, i64, i64),
 }
 
+impl Val {
+    /// The TIMEX3 value as text. A day, the commonest value, is written by hand: jiff's own
+    /// `Display` is general and slow, and years 0-9999 are all news has.
+    pub(super) fn timex(&self) -> String {
+        match self {
+            Val::Day(d) if (0..=9999).contains(&d.year()) => {
+                let mut s = String::with_capacity(10);
+                // Writing to a `String` cannot fail.
+                let _ = lexicon::write_padded(&mut s, d.year().unsigned_abs().into(), 4);
+                s.push('-');
+                let _ = lexicon::write_padded(&mut s, d.month().unsigned_abs().into(), 2);
+                s.push('-');
+                let _ = lexicon::write_padded(&mut s, d.day().unsigned_abs().into(), 2);
+                s
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Val {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

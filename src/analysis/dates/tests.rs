@@ -332,3 +332,20 @@ fn clause_tense_leaves_reported_plans_and_labels_open() {
         Some(Tense::Past)
     );
 }
+
+proptest::proptest! {
+    /// The hand-written date formats say what `format!` and jiff's `Display` would.
+    #[test]
+    fn dates_written_by_hand_match_format(year in -9999i16..=9999, month in 1i8..=12, day in 1i8..=28) {
+        let date = Date::new(year, month, day).expect("a valid date");
+        let expected = format!(
+            "{}, {} {}, {}",
+            lexicon::weekday_name(date.weekday()),
+            lexicon::ap_month(month),
+            day,
+            year
+        );
+        proptest::prop_assert_eq!(ap_full(date), expected);
+        proptest::prop_assert_eq!(resolve::Val::Day(date).timex(), date.to_string());
+    }
+}

@@ -605,9 +605,10 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
     } else if r.cur.is_some() {
         fig.kind = Kind::Money;
         fig.unit = r.cur.clone();
-    } else if let Some(m) = MONEY_AFTER.captures(after).and_then(|c| c.get(1)) {
+    } else if let Some(m) = MONEY_AFTER.find(after) {
+        // The currency is the match past its leading space: read without the capture engine.
         fig.kind = Kind::Money;
-        fig.unit = Some(m.as_str().to_lowercase());
+        fig.unit = Some(m.as_str().trim_start().to_lowercase());
         fig.end = r.end + m.end();
     } else if r.percent {
         fig.kind = Kind::Percent;
@@ -630,8 +631,9 @@ fn classify(doc: &Document, r: Raw, people: &[(Span, &str)]) -> Option<Figure> {
             fig.owner = name_before(r.start - before.len(), b, people);
         }
     }
-    if let Some(m) = APPROX.captures(before).and_then(|c| c.get(1)) {
-        let a = m.as_str().to_lowercase();
+    // The approximator is the match less its trailing spaces: no capture engine needed.
+    if let Some(m) = APPROX.find(before) {
+        let a = m.as_str().trim_end().to_lowercase();
         let a: String = a.split_whitespace().collect::<Vec<_>>().join(" ");
         if !(a == "between" || a == "from") || r.low != r.high {
             let v = fig.value;
