@@ -1,6 +1,6 @@
 //! `title-drift`: one person, two titles.
 
-use crate::analysis::entities::Kind;
+use crate::analysis::entities::{Form, Kind};
 use crate::finding::Severity;
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
 
@@ -19,7 +19,11 @@ pub(super) static RULE: Rule = Rule {
           title of office: papers that use them write \"Mr. Smailov\" after \"Prime Minister \
           Alikhan Smailov\". Two courtesy titles still conflict (\"Mrs.\" and \"Ms.\"), but \
           not \"Mr.\" and \"Mrs.\": those are two people of one surname (\"Mr. Clinton\" and \
-          \"Mrs. Clinton\").",
+          \"Mrs. Clinton\"). A title shortened from the front on a later reference is the \
+          same office (\"Supreme Court Justice\" then \"Justice\", \"House Speaker\" then \
+          \"Speaker\") unless a dropped word changes the rank (acting, deputy, vice, chief, \
+          prime ...). When two people of the story share a surname (\"Bill Clinton\", \
+          \"Hillary Clinton\"), only their full-name mentions are compared.",
     bad: "Acting Prime Minister Alikhan Smailov spoke. Later, Prime Minister Smailov left.",
     good: "Acting Prime Minister Alikhan Smailov spoke. Later, Acting Prime Minister Smailov left.",
     fix: FixKind::None,
@@ -87,6 +91,57 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("sec", "secretary"),
 ];
 
+/// Words in front of a title that change the office it names ("Acting Prime Minister" is not
+/// "Prime Minister"). Other words dropped from the front are a second reference's shortening:
+/// "Supreme Court Justice" is "Justice", "House Speaker" is "Speaker".
+const RANKS: &[&str] = &[
+    "acting",
+    "interim",
+    "deputy",
+    "vice",
+    "assistant",
+    "chief",
+    "lieutenant",
+    "under",
+    "prime",
+    "majority",
+    "minority",
+    "former",
+    "ex",
+    "executive",
+];
+
+/// Whether one title is the other with words dropped from its front, none of them a rank:
+/// the same office, named in full once and short after ("District Judge" … "Judge").
+fn shortened(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_suffix(short)
+        .and_then(|front| front.strip_suffix(' '))
+        .is_some_and(|front| !front.split(' ').any(|w| RANKS.contains(&w)))
+}
+
+/// The surnames that more than one person in the story carries in full ("Bill Clinton",
+/// "Hillary Clinton"): a bare "Clinton" could be either, so only full mentions count.
+fn shared_surnames<'a>(cx: &'a Context<'_>) -> Vec<&'a str> {
+    let mut surnames: Vec<(&str, &str)> = cx
+        .facts
+        .entities
+        .iter()
+        .filter(|e| e.kind == Kind::Person)
+        .filter_map(|e| Some((e.name.rsplit(' ').next()?, e.name.as_str())))
+        .filter(|(surname, name)| surname.len() < name.len())
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    let mut shared: Vec<&str> = surnames
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| w[0].0)
+        .collect();
+    shared.dedup();
+    shared
+}
+
 /// The title without nationality, country or party words in front ("Kazakh President" →
 /// "president"), lower-cased, abbreviations spelled out.
 fn core(title: &str) -> String {
@@ -115,13 +170,22 @@ fn core(title: &str) -> String {
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let prose = cx.doc.prose();
+    let shared = shared_surnames(cx);
     for e in cx.facts.entities.iter().filter(|e| e.kind == Kind::Person) {
+        let ambiguous = e
+            .name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|s| shared.contains(&s));
         // The first title of office and the first of address: each is compared with its own.
         let mut firsts: [Option<(String, usize, usize, &str)>; 2] = [None, None];
         for m in &e.mentions {
             let Some(t) = m.title.as_deref() else {
                 continue;
             };
+            if ambiguous && m.form != Form::Full {
+                continue;
+            }
             let c = core(t);
             if c.is_empty() {
                 continue;
@@ -131,7 +195,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 None => *first = Some((c, m.start, m.end, t)),
                 // "Mr. Clinton" after "Mrs. Clinton" is her husband, not a new title.
                 Some((fc, ..)) if (fc == "mr") != (c == "mr") => {}
-                Some((fc, fs, fe, ft)) if *fc != c => {
+                Some((fc, fs, fe, ft)) if *fc != c && !shortened(fc, &c) => {
                     let sentence = cx
                         .doc
                         .sentence_at(m.start)
