@@ -1210,9 +1210,11 @@ pub static KNOWN_ACRONYMS: Words = Words::new(&[
     "NCAA", "YMCA", "AARP", "AFL-CIO", "ATM", "IQ", "IRS", "LGBT", "LGBTQ", "MVP", "OPEC", "POW",
     "UFO", "VIP", "CFO", "IPO", "ISIS", "NYPD", "LAPD", "COVID", "COVID-19", "USB", "URL", "SAT",
     "PTSD", "ICU", "ER", "RV", "CPR", "DJ", "ISP", "IBM", "CNBC", "ESPN", "MTV", "GNP", "MBA",
-    "LLC",
+    "LLC", "ISIL", "KKK", "WWII", "NASCAR",
+    // Companies and networks whose name is their initials.
+    "AOL", "CVS", "HSBC", "UBS", "KPMG", "TNT", "TBS", "HLN", "BET", "TLC", "ITV", "CW", "FICO",
     // State and district abbreviations, as AP writes them in datelines and text.
-    "D.C.", "N.Y.", "N.J.", "N.C.", "N.D.", "N.H.", "N.M.", "S.C.", "S.D.", "R.I.",
+    "D.C.", "DC", "N.Y.", "N.J.", "N.C.", "N.D.", "N.H.", "N.M.", "S.C.", "S.D.", "R.I.",
 ]);
 
 /// Ordinary words written in capitals for emphasis or in a shouted headline: not acronyms.
