@@ -3,6 +3,7 @@
 use crate::analysis::entities::{Form, Kind};
 use crate::finding::Severity;
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+use crate::text::Words;
 
 pub(super) static RULE: Rule = Rule {
     code: "surname-before-full-name",
@@ -14,23 +15,94 @@ pub(super) static RULE: Rule = Rule {
           surname after. A surname that comes before the first full reference leaves the \
           reader guessing who is meant. Headlines (a Markdown heading, a plain draft's title \
           line, a line in capitals) name people by surname as a rule, and are left alone, as \
-          are people the story only ever names by surname and surnames after the full name.",
+          are people the story only ever names by surname and surnames after the full name. \
+          A surname that modifies a noun (\"the Obama administration\", \"the Koch brothers\", \
+          \"Trump supporters\", \"the Bush and Obama eras\") names no one yet, and is left \
+          alone too.",
     bad: "Smailov resigned. Acting Prime Minister Alikhan Smailov took over in January.",
     good: "Alikhan Smailov resigned. Smailov took over as acting prime minister in January.",
     fix: FixKind::None,
     check,
 };
 
+/// Nouns a surname modifies without naming its bearer ("the Obama administration", "the Koch
+/// brothers", "Trump supporters"): the person is introduced when the story turns to them.
+static ATTRIBUTIVE_NOUNS: Words = Words::new(&[
+    "administration",
+    "administrations",
+    "campaign",
+    "campaigns",
+    "camp",
+    "team",
+    "family",
+    "families",
+    "brothers",
+    "sisters",
+    "clan",
+    "dynasty",
+    "era",
+    "eras",
+    "years",
+    "presidency",
+    "doctrine",
+    "factor",
+    "effect",
+    "agenda",
+    "government",
+    "cabinet",
+    "machine",
+    "operation",
+    "loyalists",
+    "allies",
+    "aides",
+    "supporters",
+    "backers",
+    "donors",
+    "voters",
+    "rally",
+    "rallies",
+    "presidencies",
+]);
+
+/// Whether a surname modifies a noun after it, alone or in a list of surnames ("the Clinton,
+/// Bush and Obama eras").
+fn attributive(prose: &str, end: usize) -> bool {
+    let mut rest = prose.get(end..).unwrap_or("");
+    // After "and" or "or" comes another surname, never the noun ("Sanders and allies").
+    let mut after_conjunction = false;
+    for _ in 0..6 {
+        let after = rest.trim_start_matches([' ', ',']);
+        let word_end = after
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .unwrap_or(after.len());
+        let word = &after[..word_end];
+        if word.is_empty() {
+            return false;
+        }
+        if ATTRIBUTIVE_NOUNS.contains(word) {
+            return !after_conjunction;
+        }
+        after_conjunction = word == "and" || word == "or";
+        // Another surname of the list, or the list's "and"/"or"; anything else ends it.
+        if !(word == "and" || word == "or" || word.starts_with(char::is_uppercase)) {
+            return false;
+        }
+        rest = &after[word_end..];
+    }
+    false
+}
+
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for e in cx.facts.entities.iter().filter(|e| e.kind == Kind::Person) {
         let Some(full) = e.mentions.iter().find(|m| m.form == Form::Full) else {
             continue;
         };
-        if let Some(m) = e
-            .mentions
-            .iter()
-            .find(|m| m.form == Form::Short && m.start < full.start && !cx.doc.in_heading(m.start))
-        {
+        if let Some(m) = e.mentions.iter().find(|m| {
+            m.form == Form::Short
+                && m.start < full.start
+                && !cx.doc.in_heading(m.start)
+                && !attributive(cx.doc.prose(), m.end)
+        }) {
             out.push(
                 out.finding(
                     m.start..m.end,
