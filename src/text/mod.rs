@@ -151,8 +151,20 @@ impl Document {
         markdown::blank(&mut prose, 0..skip);
         // Only ASCII bytes were overwritten with ASCII spaces, so this cannot fail; fall back
         // to a lossy copy rather than panic all the same.
-        let prose = String::from_utf8(prose)
+        let mut prose = String::from_utf8(prose)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let quotes = quotes::pair(&prose, &blocks);
+        // A curly mark turned the wrong way is read as the mark its place calls for, so every
+        // pass sees the quotation the pairing found ("here,“ said Jim Clyburn" is attributed).
+        // “ and ” are both three bytes: offsets stay put.
+        for (r, want) in &quotes.misturned {
+            if prose
+                .get(r.clone())
+                .is_some_and(|m| m.len() == want.len_utf8())
+            {
+                prose.replace_range(r.clone(), want.encode_utf8(&mut [0; 4]));
+            }
+        }
 
         let mut sentences = Vec::new();
         let mut block_first_sentence = Vec::with_capacity(blocks.len());
@@ -160,7 +172,6 @@ impl Document {
             block_first_sentence.push(sentences.len());
             sentences::split(&prose[b.clone()], b.start, &mut sentences);
         }
-        let quotes = quotes::pair(&prose, &blocks);
         let lines = LineIndex::new(&text);
         let lower = prose.to_ascii_lowercase();
         Document {
@@ -185,7 +196,8 @@ impl Document {
         &self.text
     }
 
-    /// The text with everything that is not prose blanked to spaces (same length as `text`).
+    /// The text with everything that is not prose blanked to spaces (same length as `text`),
+    /// and curly quotation marks turned the wrong way turned back.
     pub fn prose(&self) -> &str {
         &self.prose
     }

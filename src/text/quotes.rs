@@ -39,6 +39,9 @@ pub struct Quotes {
     pub quotes: Vec<Quote>,
     /// Closing marks with no opening mark before them.
     pub stray_closes: Vec<Range<usize>>,
+    /// Curly marks turned the wrong way (“rapists“, ”This): each is paired as the mark its
+    /// place calls for, given here.
+    pub misturned: Vec<(Range<usize>, char)>,
 }
 
 fn opens_context(prev: Option<char>) -> bool {
@@ -52,6 +55,9 @@ fn closes_context(next: Option<char>) -> bool {
 struct Open {
     at: usize,
     continued: bool,
+    /// Opened by a ” turned the wrong way: one only if the quotation closes in its paragraph,
+    /// else the stray closing mark it looks like.
+    misturned: bool,
 }
 
 /// Pair the marks of every block. `blocks` are document ranges of `mask`.
@@ -83,8 +89,20 @@ pub(crate) fn pair(mask: &str, blocks: &[Range<usize>]) -> Quotes {
                             && next.is_some_and(|n| !n.is_whitespace());
                     let can_close =
                         c == '”' || straight && !opens_context(prev) && closes_context(next);
+                    // A curly mark whose place says the other: “ right after a word and before
+                    // a space or a stop closes; ” after a space and before a word opens.
+                    let closes_here = c == '“' && !opens_context(prev) && closes_context(next);
+                    let opens_here =
+                        c == '”' && opens_context(prev) && next.is_some_and(char::is_alphanumeric);
+                    let mark = at..at + c.len_utf8();
                     match outer.take() {
-                        Some(o) if can_close || !can_open => {
+                        Some(o) if can_close || !can_open || closes_here => {
+                            if o.misturned {
+                                out.misturned.push((o.at..o.at + '”'.len_utf8(), '“'));
+                            }
+                            if closes_here {
+                                out.misturned.push((mark, '”'));
+                            }
                             inner = None;
                             out.quotes.push(Quote {
                                 span: o.at..at + c.len_utf8(),
@@ -96,26 +114,22 @@ pub(crate) fn pair(mask: &str, blocks: &[Range<usize>]) -> Quotes {
                         }
                         Some(o) => {
                             // A second opening mark while one is open: the first never closed.
-                            out.quotes.push(Quote {
-                                span: o.at..trim_end(mask, o.at, at),
-                                content: o.at + mark_len(mask, o.at)..trim_end(mask, o.at, at),
-                                end: QuoteEnd::Unclosed,
-                                continued: o.continued,
-                                depth: 0,
-                            });
+                            unclosed(&mut out, mask, &o, trim_end(mask, o.at, at));
                             outer = Some(Open {
                                 at,
                                 continued: false,
+                                misturned: false,
                             });
                         }
-                        None if can_open || c == '“' => {
+                        None if can_open || c == '“' || opens_here => {
                             outer = Some(Open {
                                 at,
                                 continued: carry,
+                                misturned: opens_here,
                             });
                             carry = false;
                         }
-                        None => out.stray_closes.push(at..at + c.len_utf8()),
+                        None => out.stray_closes.push(mark),
                     }
                 }
                 '‘' | '\'' | '’' if outer.is_some() => {
@@ -147,22 +161,40 @@ pub(crate) fn pair(mask: &str, blocks: &[Range<usize>]) -> Quotes {
             let next_opens = blocks
                 .get(bi + 1)
                 .is_some_and(|nb| mask[nb.clone()].trim_start().starts_with(['“', '"']));
-            out.quotes.push(Quote {
-                span: o.at..block.end,
-                content: o.at + mark_len(mask, o.at)..block.end,
-                end: if next_opens {
-                    QuoteEnd::RunsOn
-                } else {
-                    QuoteEnd::Unclosed
-                },
-                continued: o.continued,
-                depth: 0,
-            });
-            carry = next_opens;
+            if o.misturned {
+                out.stray_closes.push(o.at..o.at + '”'.len_utf8());
+            } else if next_opens {
+                out.quotes.push(Quote {
+                    span: o.at..block.end,
+                    content: o.at + mark_len(mask, o.at)..block.end,
+                    end: QuoteEnd::RunsOn,
+                    continued: o.continued,
+                    depth: 0,
+                });
+                carry = true;
+            } else {
+                unclosed(&mut out, mask, &o, block.end);
+            }
         }
     }
     out.quotes.sort_by_key(|q| (q.span.start, q.depth));
     out
+}
+
+/// A quotation open from `o` to `end` that never closes; if a ” turned the wrong way opened it,
+/// that mark is the stray closing mark it looks like.
+fn unclosed(out: &mut Quotes, mask: &str, o: &Open, end: usize) {
+    if o.misturned {
+        out.stray_closes.push(o.at..o.at + '”'.len_utf8());
+        return;
+    }
+    out.quotes.push(Quote {
+        span: o.at..end,
+        content: o.at + mark_len(mask, o.at)..end,
+        end: QuoteEnd::Unclosed,
+        continued: o.continued,
+        depth: 0,
+    });
 }
 
 fn mark_len(mask: &str, at: usize) -> usize {
@@ -240,6 +272,39 @@ mod tests {
         let q = quotes(t);
         let inner = q.quotes.iter().find(|q| q.depth == 1).expect("inner quote");
         assert_eq!(&t[inner.content.clone()], "no");
+    }
+
+    #[test]
+    fn marks_turned_the_wrong_way_pair_as_their_place_says() {
+        let t = "He called them “rapists“ and left.\n”This is over,” she said.";
+        let q = quotes(t);
+        let got: Vec<_> = q
+            .quotes
+            .iter()
+            .map(|q| (&t[q.content.clone()], q.end))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("rapists", QuoteEnd::Closed),
+                ("This is over,", QuoteEnd::Closed)
+            ]
+        );
+        let fixes: Vec<_> = q
+            .misturned
+            .iter()
+            .map(|(r, c)| (&t[r.clone()], *c))
+            .collect();
+        assert_eq!(fixes, [("“", '”'), ("”", '“')]);
+        assert!(q.stray_closes.is_empty());
+    }
+
+    #[test]
+    fn a_wrong_way_opening_mark_that_never_closes_stays_a_stray_close() {
+        let q = quotes("”Then nothing more.");
+        assert!(q.misturned.is_empty() && q.quotes.is_empty());
+        assert_eq!(q.stray_closes.len(), 1);
+        assert_eq!(q.stray_closes[0], 0..3);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use crate::finding::Severity;
+use crate::finding::{Applicability, Fix, Severity};
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
 use crate::text::QuoteEnd;
 
@@ -13,10 +13,11 @@ pub(super) static RULE: Rule = Rule {
           next paragraph does not open a quotation, and a closing mark with no opening mark \
           before it. Not flagged: the multi-paragraph convention (each paragraph of a long \
           quotation opens with a mark and only the last one closes), apostrophes, and marks in \
-          code, links or front matter.",
+          code, links or front matter. A curly mark turned the wrong way (\"rapists“ while\", \
+          \"”This\") is paired as its place says and flagged with a safe fix that turns it.",
     bad: "“We will restore order, Tokayev said.",
     good: "“We will restore order,” Tokayev said.",
-    fix: FixKind::None,
+    fix: FixKind::Safe,
     check,
 };
 
@@ -39,6 +40,20 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             mark(q.span.start),
             "this quotation mark never closes: close the quotation where the speaker's words end",
         );
+        out.push(f);
+    }
+    for (r, want) in &quotes.misturned {
+        let f = out
+            .finding(
+                r.clone(),
+                format!("this quotation mark is turned the wrong way: use {want}"),
+            )
+            .with_fix(Fix::replace(
+                format!("Turn it: {want}"),
+                r.clone(),
+                want.to_string(),
+                Applicability::Safe,
+            ));
         out.push(f);
     }
     for r in &quotes.stray_closes {
