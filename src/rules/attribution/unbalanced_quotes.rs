@@ -7,7 +7,7 @@ pub(super) static RULE: Rule = Rule {
     category: Category::Attribution,
     severity: Severity::Error,
     default_enabled: true,
-    summary: "An opening quotation mark that never closes, or a closing mark with no opening one.",
+    summary: "An opening quotation mark that never closes, a closing mark with no opening one, or a curly mark turned the wrong way.",
     doc: "A quotation must close where the speaker's words end, or the reader cannot tell quote \
           from reporting. Flagged: an opening mark with no closing mark in its paragraph when the \
           next paragraph does not open a quotation, and a closing mark with no opening mark \
