@@ -214,17 +214,20 @@ mod tests {
         pair(text, &blocks)
     }
 
+    /// Each quotation's words and how it ends.
+    fn contents<'t>(t: &'t str, q: &Quotes) -> Vec<(&'t str, QuoteEnd)> {
+        q.quotes
+            .iter()
+            .map(|q| (&t[q.content.clone()], q.end))
+            .collect()
+    }
+
     #[test]
     fn straight_and_curly_pairs() {
         let t = "“We won,” he said. \"It's over,\" she said.";
         let q = quotes(t);
-        let got: Vec<_> = q
-            .quotes
-            .iter()
-            .map(|q| (&t[q.content.clone()], q.end))
-            .collect();
         assert_eq!(
-            got,
+            contents(t, &q),
             [
                 ("We won,", QuoteEnd::Closed),
                 ("It's over,", QuoteEnd::Closed)
@@ -278,13 +281,8 @@ mod tests {
     fn marks_turned_the_wrong_way_pair_as_their_place_says() {
         let t = "He called them “rapists“ and left.\n”This is over,” she said.";
         let q = quotes(t);
-        let got: Vec<_> = q
-            .quotes
-            .iter()
-            .map(|q| (&t[q.content.clone()], q.end))
-            .collect();
         assert_eq!(
-            got,
+            contents(t, &q),
             [
                 ("rapists", QuoteEnd::Closed),
                 ("This is over,", QuoteEnd::Closed)
