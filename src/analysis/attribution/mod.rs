@@ -364,6 +364,13 @@ fn np_ending_at(toks: &[Tok<'_>], j: usize) -> Option<Range<usize>> {
 /// The noun phrase starting at token `i`: determiners, then names, titles and nouns up to
 /// punctuation or a function word. With `lowercase_start` false, it must start with a name, a
 /// determiner or a pronoun (an inverted subject: "said the ministry", "said Smith").
+/// Common past forms without "-ed": after a name they are its verb, not part of it.
+const IRREGULAR_PAST: &[&str] = &[
+    "made", "gave", "took", "sent", "held", "came", "went", "got", "saw", "did", "won", "lost",
+    "met", "paid", "led", "began", "became", "left", "put", "kept", "brought", "bought", "felt",
+    "ran", "found", "chose", "drew", "threw", "broke", "spent", "stood", "sat", "knew",
+];
+
 fn np_starting_at(toks: &[Tok<'_>], i: usize, lowercase_start: bool) -> Option<Range<usize>> {
     let first = toks.get(i)?;
     if !first.word {
@@ -394,9 +401,11 @@ fn np_starting_at(toks: &[Tok<'_>], i: usize, lowercase_start: bool) -> Option<R
             break;
         }
         let of_between_names = t.is("of") && toks.get(k + 1).is_some_and(Tok::capitalized);
-        // A lowercase past form after a name is its verb ("Ana Lind vetoed").
-        let verb =
-            k > i && toks[k - 1].capitalized() && !t.capitalized() && t.lower.ends_with("ed");
+        // A lowercase past form after a name is its verb ("Ana Lind vetoed", "Marsh made").
+        let verb = k > i
+            && toks[k - 1].capitalized()
+            && !t.capitalized()
+            && (t.lower.ends_with("ed") || IRREGULAR_PAST.contains(&t.lower));
         if verb || (!t.capitalized() && !of_between_names && t.flags.not_source()) {
             break;
         }
@@ -506,6 +515,14 @@ fn subject(toks: &[Tok<'_>], upto: usize) -> Option<Range<usize>> {
             .take(20)
             .position(|t| t.text == ",")
             .map_or(i + 1, |c| i + c + 1);
+        // The comma was inside a date's "July 6, 2015,": the adverbial ends after the year.
+        if toks
+            .get(i)
+            .is_some_and(|t| t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))
+            && toks.get(i + 1).is_some_and(|t| t.text == ",")
+        {
+            i += 2;
+        }
         while toks.get(i).is_some_and(coordinator) {
             i += 1;
         }

@@ -487,3 +487,16 @@ proptest::proptest! {
         proptest::prop_assert_eq!(ours, theirs);
     }
 }
+
+#[test]
+fn a_colon_after_a_dated_adverbial_takes_the_subject() {
+    let (_, q, a) =
+        run("On July 6, 2015, Marsh made the following comment:\n\n“The rate is 33 percent.”");
+    let colon: Vec<_> = a
+        .iter()
+        .filter(|a| a.kind == CueKind::Colon)
+        .map(|a| a.source.as_ref().map(|s| s.text.clone()))
+        .collect();
+    assert_eq!(colon, [Some("Marsh".into())]);
+    assert!(q[0].speaker.is_some());
+}
