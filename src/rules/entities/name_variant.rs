@@ -15,8 +15,9 @@ pub(super) static RULE: Rule = Rule {
           from the desk's spelling in the names file, is flagged with the expected spelling as \
           an unsafe fix: it may be the first spelling that is wrong. Different people who \
           share a surname, names more than two edits apart, a family's plural (\"the \
-          Tokayevs\") and a group's singular, plural or adjective (\"Yazidi\", \"Yazidis\"; \
-          \"Democrats\", \"Democratic\") are left alone.",
+          Tokayevs\"), a group's singular, plural or adjective (\"Yazidi\", \"Yazidis\"; \
+          \"Democrats\", \"Democratic\") and any name's singular before a noun it modifies \
+          (\"Girl Scout cookies\" after \"the Girl Scouts\") are left alone.",
     bad: "Kassym-Jomart Tokayev spoke on Tuesday. Tokaev said the army would stay.",
     good: "Kassym-Jomart Tokayev spoke on Tuesday. Tokayev said the army would stay.",
     fix: FixKind::Unsafe,
@@ -56,7 +57,16 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 .any(|s| m.text.strip_suffix(s) == Some(want.as_str()));
             // A group's singular, plural and adjective ("Yazidi" / "Yazidis", "Democrats" /
             // "Democratic"); a person's "Session" for "Sessions" is still a misspelling.
-            let forms = e.kind != Kind::Person && stem(&m.text) == stem(&want);
+            // Before a noun it modifies, any name takes its singular or adjective ("Girl
+            // Scout cookies", "Democratic operatives", "Latino voters").
+            let modifier = || {
+                cx.doc
+                    .prose()
+                    .get(m.end..)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
+            };
+            let forms = stem(&m.text) == stem(&want) && (e.kind != Kind::Person || modifier());
             if want == m.text || want.is_empty() || family || forms {
                 continue;
             }
