@@ -16,7 +16,7 @@ pub(super) static RULE: Rule = Rule {
     severity: Severity::Hint,
     default_enabled: true,
     summary: "AP number style: spell out one to nine, numerals for 10 and up, no numeral opening a sentence, percent written one way",
-    doc: "AP style spells out whole numbers below 10 and uses numerals from 10 up, never opens a sentence with a numeral (years excepted) and writes percent one way through a story. The fixes only respell a number and are safe. It deliberately leaves alone ages, percentages, money, measures and dimensions, dates, ordinals, ranges and approximate figures, numbers after a capitalised word (\"Phase 2\", \"Category 5\"), number words capitalised inside a sentence (\"the Fight for Fifteen\"), numbered list markers (\"8. Rand Paul\"), vague words (\"dozens\"), and numbers that count nothing named after them.",
+    doc: "AP style spells out whole numbers below 10 and uses numerals from 10 up, never opens a sentence with a numeral (years excepted) and writes percent one way through a story. The fixes only respell a number and are safe. It deliberately leaves alone ages, percentages, money, measures and dimensions, dates, ordinals, ranges and approximate figures, numbers after a capitalised word (\"Phase 2\", \"Category 5\"), number words capitalised inside a sentence (\"the Fight for Fifteen\"), numbered list markers (\"8. Rand Paul\"), a number standing as its own line or short paragraph (a listicle's \"60.\" or \"100 days.\"), vague words (\"dozens\"), and numbers that count nothing named after them.",
     bad: "Police arrested 3 men. 12 others fled. Turnout was 40% after 40 percent last time.",
     good: "Police arrested three men. Twelve others fled. Turnout was 40% after 40% last time.",
     fix: FixKind::Safe,
@@ -187,9 +187,19 @@ fn opens_sentence(cx: &Context<'_>, f: &Figure) -> bool {
     let marker = prose
         .get(f.number.end..)
         .is_some_and(|t| t.starts_with(". ") || t.starts_with(") "));
+    // "60." or "100 days." as a paragraph of its own, or a number alone on its line: a
+    // listicle's item heading, not a sentence.
+    let heading = prose
+        .get(s.clone())
+        .is_some_and(|t| t.split_whitespace().count() <= 2)
+        || prose
+            .get(f.end..)
+            .and_then(|t| t.split('\n').next())
+            .is_some_and(|line| line.trim().is_empty());
     finished
         && !title
         && !marker
+        && !heading
         && prose.get(s.start..f.number.start).is_some_and(|lead| {
             lead.chars().all(|c| !c.is_alphanumeric()) || DATELINE.is_match(lead)
         })
