@@ -156,14 +156,17 @@ impl Document {
         let quotes = quotes::pair(&prose, &blocks);
         // A curly mark turned the wrong way is read as the mark its place calls for, so every
         // pass sees the quotation the pairing found ("here,“ said Jim Clyburn" is attributed).
-        // “ and ” are both three bytes: offsets stay put.
-        for (r, want) in &quotes.misturned {
-            if prose
-                .get(r.clone())
-                .is_some_and(|m| m.len() == want.len_utf8())
-            {
-                prose.replace_range(r.clone(), want.encode_utf8(&mut [0; 4]));
+        // “ and ” are E2 80 9C and E2 80 9D: turning one rewrites its last byte in place, so
+        // offsets stay put and a draft of many such marks stays linear.
+        if !quotes.misturned.is_empty() {
+            let mut bytes = std::mem::take(&mut prose).into_bytes();
+            for (r, want) in &quotes.misturned {
+                if let Some(last) = bytes.get_mut(r.start + 2).filter(|_| r.len() == 3) {
+                    *last = if *want == '”' { 0x9D } else { 0x9C };
+                }
             }
+            prose = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         }
 
         let mut sentences = Vec::new();

@@ -189,13 +189,15 @@ fn opens_sentence(cx: &Context<'_>, f: &Figure) -> bool {
         .is_some_and(|t| t.starts_with(". ") || t.starts_with(") "));
     // "60." or "100 days." as a paragraph of its own, or a number alone on its line: a
     // listicle's item heading, not a sentence.
+    // Both tests stop early, so a long sentence of many numbers stays linear.
     let heading = prose
         .get(s.clone())
-        .is_some_and(|t| t.split_whitespace().count() <= 2)
-        || prose
-            .get(f.end..)
-            .and_then(|t| t.split('\n').next())
-            .is_some_and(|line| line.trim().is_empty());
+        .is_some_and(|t| t.split_whitespace().take(3).count() <= 2)
+        || prose.get(f.end..).is_some_and(|t| {
+            t.chars()
+                .take_while(|&c| c != '\n')
+                .all(char::is_whitespace)
+        });
     finished
         && !title
         && !marker
