@@ -558,6 +558,10 @@ fn classify(
     if let Some(decided) = cue {
         return decided;
     }
+    // "Presumptive Democratic", "Senate Republican": a party or creed word ends no one's name.
+    if multi && (lexicon::CREEDS.contains(last) || last == "Democratic") {
+        return (Kind::Other, false);
+    }
     if multi {
         if words
             .iter()

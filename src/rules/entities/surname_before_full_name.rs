@@ -62,6 +62,13 @@ static ATTRIBUTIVE_NOUNS: Words = Words::new(&[
     "rally",
     "rallies",
     "presidencies",
+    "name",
+    "brand",
+    "foundation",
+    "critics",
+    "ad",
+    "ads",
+    "train",
 ]);
 
 /// Whether a surname modifies a noun after it, alone or in a list of surnames ("the Clinton,
