@@ -16,7 +16,9 @@ pub(super) static RULE: Rule = Rule {
           described only by what they know (\"a person familiar with the talks\"). Not \
           flagged: named officials (\"Interior Ministry official Jane Roe said\"), and sentences \
           that already say why the source is anonymous (\"on condition of anonymity\", \"not \
-          authorized to\", \"asked not to be named\").",
+          authorized to\", \"asked not to be named\"), and a later reference back to a source \
+          already introduced (\"a senior official said ... The official added\"), whose \
+          anonymity the first reference answers for.",
     bad: "Two officials said the talks had stalled.",
     good: "Two officials, who spoke on condition of anonymity because the talks are private, said they had stalled.",
     fix: FixKind::None,
@@ -31,22 +33,43 @@ static EXPLAINED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The noun a source phrase ends in, without a plural "s" ("officials" → "official").
+fn head_noun(who: &str) -> String {
+    let last = who.rsplit(' ').next().unwrap_or(who).to_lowercase();
+    match last.strip_suffix('s') {
+        Some(singular) if !singular.is_empty() => singular.to_owned(),
+        _ => last,
+    }
+}
+
+/// "The official", "those aides": a definite reference, which points back to someone.
+fn definite(who: &str) -> bool {
+    let first = who.split(' ').next().unwrap_or("");
+    ["the", "that", "this", "these", "those"]
+        .iter()
+        .any(|d| first.eq_ignore_ascii_case(d))
+}
+
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let mut last_sentence = None;
+    // Head nouns of the unnamed sources met so far, flagged or explained.
+    let mut introduced = foldhash::HashSet::default();
     for a in cx.facts.attributions.iter().filter(|a| a.anonymous) {
+        let who = a
+            .source
+            .as_ref()
+            .map_or(a.cue.text.as_str(), |s| s.text.as_str());
+        let head = head_noun(who);
+        let known = !introduced.insert(head);
         if last_sentence == Some(a.sentence) {
             continue;
         }
         last_sentence = Some(a.sentence);
         let sentence = cx.doc.sentence_prose(a.sentence);
-        if EXPLAINED.is_match(sentence) {
+        if EXPLAINED.is_match(sentence) || known && definite(who) {
             continue;
         }
         let at = a.source.as_ref().map_or(a.cue.span(), |s| s.span());
-        let who = a
-            .source
-            .as_ref()
-            .map_or(a.cue.text.as_str(), |s| s.text.as_str());
         let f = out.finding(
             at,
             format!("unnamed source “{who}”: say why anonymity was granted, or name the source"),
