@@ -48,6 +48,17 @@ fn opens_context(prev: Option<char>) -> bool {
     prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | ':'))
 }
 
+/// A height's inch mark ("6'2\"", "6’2”"): digits, a foot mark, digits, then the mark at `i`.
+fn inch_mark(text: &str, i: usize) -> bool {
+    let b = &text.as_bytes()[..i];
+    let inches = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &b[..b.len() - inches];
+    let feet = rest
+        .strip_suffix(b"'")
+        .or_else(|| rest.strip_suffix("’".as_bytes()));
+    (1..=2).contains(&inches) && feet.is_some_and(|f| f.last().is_some_and(u8::is_ascii_digit))
+}
+
 fn closes_context(next: Option<char>) -> bool {
     next.is_none_or(|n| !n.is_alphanumeric())
 }
@@ -81,6 +92,7 @@ pub(crate) fn pair(mask: &str, blocks: &[Range<usize>]) -> Quotes {
             let prev = text[..i].chars().next_back();
             let next = text[from..].chars().next();
             match c {
+                '"' | '”' if inch_mark(text, i) => {}
                 '“' | '"' | '”' => {
                     let straight = c == '"';
                     let can_open = c == '“'
@@ -251,6 +263,25 @@ mod tests {
                 ("He called it ‘a coup,’ and didn’t blink,", 0),
                 ("a coup,", 1)
             ]
+        );
+    }
+
+    #[test]
+    fn inch_marks_are_no_quotation_marks() {
+        for t in [
+            "“He’s like 6’2”, and I’m not,” Reyes said.",
+            "\"He is 6'10\" tall,\" Reyes said.",
+        ] {
+            let q = quotes(t);
+            assert_eq!(q.quotes.len(), 1, "{t}");
+            assert_eq!(q.quotes[0].end, QuoteEnd::Closed, "{t}");
+            assert!(q.stray_closes.is_empty(), "{t}");
+        }
+        // A quotation closing after a number is still closed by its mark.
+        let t = "“We counted 12,” Reyes said.";
+        assert_eq!(
+            contents(t, &quotes(t)),
+            [("We counted 12,", QuoteEnd::Closed)]
         );
     }
 

@@ -1,6 +1,7 @@
 use crate::analysis::attribution::{CueKind, neutral_form};
 use crate::finding::{Applicability, Fix, Severity};
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+use crate::text::Words;
 
 pub(super) static RULE: Rule = Rule {
     code: "loaded-attribution-verb",
@@ -13,13 +14,66 @@ pub(super) static RULE: Rule = Rule {
           verb introduces what someone said (a \"that\" clause, a quotation or a colon, or \
           closes the sentence after it: \"…, he claimed.\"); the fix swaps in \"said\" in the same tense and form \
           (\"claims\" → \"says\"). Not flagged: the other senses (\"claimed responsibility\", \
-          \"admitted to hospital\", \"conceded the election\"). The fix is unsafe: the loaded \
+          \"admitted to hospital\", \"conceded the election\") and the noun (\"his false claims that\"). The fix is unsafe: the loaded \
           verb may be the reporter's deliberate, supported choice.",
     bad: "The minister claimed that the protests were paid for abroad.",
     good: "The minister said that the protests were paid for abroad.",
     fix: FixKind::Unsafe,
     check,
 };
+
+/// Words before "claim" or "claims" that make it the noun ("Trump's false claims that", "the
+/// campaign's earlier claim that"), not a verb of saying.
+static BEFORE_NOUN: Words = Words::new(&[
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
+    "those",
+    "such",
+    "false",
+    "earlier",
+    "familiar",
+    "absurd",
+    "inaccurate",
+    "dubious",
+    "baseless",
+    "unsubstantiated",
+    "unfounded",
+    "repeated",
+    "bogus",
+    "wild",
+    "similar",
+    "new",
+    "latest",
+    "previous",
+    "original",
+    "bold",
+    "same",
+]);
+
+/// "claim" or "claims" as a noun: after a determiner, a possessive or an adjective of doubt,
+/// or capitalised mid-sentence in a Title Case headline ("Bombshell Claim:").
+fn noun(prose: &str, cue: &str, start: usize) -> bool {
+    if !(cue.eq_ignore_ascii_case("claim") || cue.eq_ignore_ascii_case("claims")) {
+        return false;
+    }
+    let before = prose.get(..start).unwrap_or("").trim_end_matches(' ');
+    let prev = before.rsplit([' ', '\n']).next().unwrap_or("");
+    let word_before = prev.ends_with(char::is_alphabetic);
+    (cue.starts_with('C') && word_before)
+        || prev.ends_with("'s")
+        || prev.ends_with("’s")
+        || word_before && crate::text::with_lowercase(prev, |p| BEFORE_NOUN.contains(p))
+}
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let prose = cx.doc.prose();
@@ -35,7 +89,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let introduces = after.starts_with("that ")
             || after.starts_with(['“', '"', ':'])
             || a.content.end <= a.cue.start;
-        if !introduces {
+        if !introduces || noun(prose, &a.cue.text, a.cue.start) {
             continue;
         }
         let replacement = if a.cue.text.starts_with(char::is_uppercase) {
