@@ -255,6 +255,15 @@ impl Figure {
                 .and_then(|n| prose.get(n.start..n.end))
                 .is_some_and(|w| crate::text::with_lowercase(w, nouns::singular_noun))
     }
+
+    /// Written as a vague word ("hundreds", "thousands", "a handful"): an order of size, not
+    /// a count anyone vouches for.
+    pub fn vague(&self, prose: &str) -> bool {
+        prose
+            .get(self.number.start..self.number.end)
+            .and_then(words::vague)
+            .is_some()
+    }
 }
 
 /// Every figure in the prose.

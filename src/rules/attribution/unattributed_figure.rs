@@ -18,7 +18,9 @@ pub(super) static RULE: Rule = Rule {
           carries on into it (\"Police said 12 people died. Another 40 were hurt.\"). Deliberately not flagged: \
           figures inside a quotation (the speaker vouches), ages, years, ordinals, measures and \
           money, counts of things that are not tolls (\"three children\", \"two cars\"), \
-          a second figure in a sentence already flagged, and plans, intentions and \
+          a second figure in a sentence already flagged, figures that state no new count (a \
+          reference back, \"the nine people who were killed\"; a crowd's order of size, \
+          \"hundreds of people\", though not \"hundreds dead\"), and plans, intentions and \
           hypotheticals, which are not claims about the world (\"Clinton wants to sign up 5 \
           million people\", \"the plan would cover 2 million people\", \"a goal of 10,000 \
           refugees\", \"if 300 people come\").",
@@ -87,6 +89,38 @@ fn planned(cx: &Context<'_>, f: &Figure) -> bool {
         })
 }
 
+/// Counts of harm: a vague word before them ("hundreds dead") is still a claim to source.
+const HARM: &[&str] = &[
+    "dead",
+    "injured",
+    "wounded",
+    "hurt",
+    "detained",
+    "missing",
+    "displaced",
+    "evacuated",
+    "casualties",
+    "victims",
+    "infected",
+    "cases",
+    "hostages",
+];
+
+/// A figure that states no new count: a reference back to a set the story has counted ("the
+/// nine people who were killed", "the other 16 people running"), an order of size of a crowd
+/// ("hundreds of people", "a handful of people"), or "any one person".
+fn no_new_count(prose: &str, f: &Figure) -> bool {
+    let counted = f.counted.as_deref().unwrap_or("");
+    let before = prose.get(..f.start).unwrap_or("").trim_end();
+    let prev = before.rsplit(' ').next().unwrap_or("");
+    let presupposed = f.approximator.is_none()
+        && crate::text::with_lowercase(prev, |p| matches!(p, "the" | "these" | "those" | "other"));
+    presupposed
+        || f.vague(prose) && !HARM.contains(&counted)
+        || f.value == 1.0
+            && crate::text::with_lowercase(prev, |p| matches!(p, "any" | "no" | "each" | "every"))
+}
+
 fn is_toll(f: &Figure) -> bool {
     match f.kind {
         Kind::Count => f.counted.as_deref().is_some_and(|c| TOLLS.contains(&c)),
@@ -126,6 +160,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             same_block.then(|| cx.doc.sentences().get(i + 1)).flatten()
         });
         if in_quote
+            || no_new_count(cx.doc.prose(), f)
             || planned(cx, f)
             || attribution::covers(atts, cx.doc, span)
             || next.is_some_and(|n| attribution::covers(atts, cx.doc, n.clone().into()))
