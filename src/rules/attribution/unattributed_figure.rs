@@ -30,8 +30,8 @@ pub(super) static RULE: Rule = Rule {
     check,
 };
 
-/// The counted things whose numbers are claims about the world, not the writer's own facts.
-const TOLLS: &[&str] = &[
+/// Counts of harm: the numbers of a toll, claims even when vague ("hundreds dead").
+const HARM: &[&str] = &[
     "dead",
     "injured",
     "wounded",
@@ -42,12 +42,17 @@ const TOLLS: &[&str] = &[
     "evacuated",
     "casualties",
     "victims",
-    "protesters",
-    "refugees",
-    "migrants",
     "infected",
     "cases",
     "hostages",
+];
+
+/// Counts of people, claims when exact ("5,000 protesters"); with harm, the counted things
+/// whose numbers are claims about the world, not the writer's own facts.
+const CROWDS: &[&str] = &[
+    "protesters",
+    "refugees",
+    "migrants",
     "civilians",
     "homeless",
     "people",
@@ -89,23 +94,6 @@ fn planned(cx: &Context<'_>, f: &Figure) -> bool {
         })
 }
 
-/// Counts of harm: a vague word before them ("hundreds dead") is still a claim to source.
-const HARM: &[&str] = &[
-    "dead",
-    "injured",
-    "wounded",
-    "hurt",
-    "detained",
-    "missing",
-    "displaced",
-    "evacuated",
-    "casualties",
-    "victims",
-    "infected",
-    "cases",
-    "hostages",
-];
-
 /// A figure that states no new count: a reference back to a set the story has counted ("the
 /// nine people who were killed", "the other 16 people running"), an order of size of a crowd
 /// ("hundreds of people", "a handful of people"), or "any one person".
@@ -123,8 +111,10 @@ fn no_new_count(prose: &str, f: &Figure) -> bool {
 
 fn is_toll(f: &Figure) -> bool {
     match f.kind {
-        Kind::Count => f.counted.as_deref().is_some_and(|c| TOLLS.contains(&c)),
-        Kind::Percent => f.counted.as_deref().is_some_and(|c| TOLLS.contains(&c)),
+        Kind::Count | Kind::Percent => f
+            .counted
+            .as_deref()
+            .is_some_and(|c| HARM.contains(&c) || CROWDS.contains(&c)),
         _ => false,
     }
 }
