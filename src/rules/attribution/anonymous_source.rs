@@ -33,21 +33,18 @@ static EXPLAINED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The noun a source phrase ends in, without a plural "s" ("officials" → "official").
-fn head_noun(who: &str) -> String {
-    let last = who.rsplit(' ').next().unwrap_or(who).to_lowercase();
-    match last.strip_suffix('s') {
-        Some(singular) if !singular.is_empty() => singular.to_owned(),
-        _ => last,
-    }
+/// The noun a lowered source phrase ends in, without a plural "s" ("officials" → "official").
+fn head_noun(who: &str) -> &str {
+    let last = who.rsplit(' ').next().unwrap_or(who);
+    last.strip_suffix('s')
+        .filter(|s| !s.is_empty())
+        .unwrap_or(last)
 }
 
-/// "The official", "those aides": a definite reference, which points back to someone.
+/// "the official", "those aides" (lowered): a definite reference, which points back to someone.
 fn definite(who: &str) -> bool {
     let first = who.split(' ').next().unwrap_or("");
-    ["the", "that", "this", "these", "those"]
-        .iter()
-        .any(|d| first.eq_ignore_ascii_case(d))
+    matches!(first, "the" | "that" | "this" | "these" | "those")
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
@@ -59,17 +56,17 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             .source
             .as_ref()
             .map_or(a.cue.text.as_str(), |s| s.text.as_str());
-        let head = head_noun(who);
-        let known = !introduced.insert(head);
+        let at = a.source.as_ref().map_or(a.cue.span(), |s| s.span());
+        let lower = cx.doc.lower().get(at.start..at.end).unwrap_or("");
+        let known = !introduced.insert(head_noun(lower));
         if last_sentence == Some(a.sentence) {
             continue;
         }
         last_sentence = Some(a.sentence);
         let sentence = cx.doc.sentence_prose(a.sentence);
-        if EXPLAINED.is_match(sentence) || known && definite(who) {
+        if EXPLAINED.is_match(sentence) || known && definite(lower) {
             continue;
         }
-        let at = a.source.as_ref().map_or(a.cue.span(), |s| s.span());
         let f = out.finding(
             at,
             format!("unnamed source “{who}”: say why anonymity was granted, or name the source"),

@@ -61,18 +61,23 @@ static BEFORE_NOUN: Words = Words::new(&[
 ]);
 
 /// "claim" or "claims" as a noun: after a determiner, a possessive or an adjective of doubt,
-/// or capitalised mid-sentence in a Title Case headline ("Bombshell Claim:").
-fn noun(prose: &str, cue: &str, start: usize) -> bool {
+/// or capitalised mid-sentence in a Title Case headline ("Bombshell Claim:"). `lower` is the
+/// document's lowered prose.
+fn noun(lower: &str, cue: &str, start: usize) -> bool {
     if !(cue.eq_ignore_ascii_case("claim") || cue.eq_ignore_ascii_case("claims")) {
         return false;
     }
-    let before = prose.get(..start).unwrap_or("").trim_end_matches(' ');
-    let prev = before.rsplit([' ', '\n']).next().unwrap_or("");
+    let prev = lower
+        .get(..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
     let word_before = prev.ends_with(char::is_alphabetic);
     (cue.starts_with('C') && word_before)
         || prev.ends_with("'s")
         || prev.ends_with("’s")
-        || word_before && crate::text::with_lowercase(prev, |p| BEFORE_NOUN.contains(p))
+        || word_before && BEFORE_NOUN.contains(prev)
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
@@ -89,7 +94,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let introduces = after.starts_with("that ")
             || after.starts_with(['“', '"', ':'])
             || a.content.end <= a.cue.start;
-        if !introduces || noun(prose, &a.cue.text, a.cue.start) {
+        if !introduces || noun(cx.doc.lower(), &a.cue.text, a.cue.start) {
             continue;
         }
         let replacement = if a.cue.text.starts_with(char::is_uppercase) {

@@ -2,6 +2,7 @@ use crate::analysis::attribution;
 use crate::analysis::figures::{Figure, Kind};
 use crate::finding::{Severity, Span};
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
+use crate::text::Document;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -97,16 +98,20 @@ fn planned(cx: &Context<'_>, f: &Figure) -> bool {
 /// A figure that states no new count: a reference back to a set the story has counted ("the
 /// nine people who were killed", "the other 16 people running"), an order of size of a crowd
 /// ("hundreds of people", "a handful of people"), or "any one person".
-fn no_new_count(prose: &str, f: &Figure) -> bool {
+fn no_new_count(doc: &Document, f: &Figure) -> bool {
     let counted = f.counted.as_deref().unwrap_or("");
-    let before = prose.get(..f.start).unwrap_or("").trim_end();
-    let prev = before.rsplit(' ').next().unwrap_or("");
-    let presupposed = f.approximator.is_none()
-        && crate::text::with_lowercase(prev, |p| matches!(p, "the" | "these" | "those" | "other"));
+    let prev = doc
+        .lower()
+        .get(..f.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let presupposed =
+        f.approximator.is_none() && matches!(prev, "the" | "these" | "those" | "other");
     presupposed
-        || f.vague(prose) && !HARM.contains(&counted)
-        || f.value == 1.0
-            && crate::text::with_lowercase(prev, |p| matches!(p, "any" | "no" | "each" | "every"))
+        || f.vague(doc.prose()) && !HARM.contains(&counted)
+        || f.value == 1.0 && matches!(prev, "any" | "no" | "each" | "every")
 }
 
 fn is_toll(f: &Figure) -> bool {
@@ -150,7 +155,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             same_block.then(|| cx.doc.sentences().get(i + 1)).flatten()
         });
         if in_quote
-            || no_new_count(cx.doc.prose(), f)
+            || no_new_count(cx.doc, f)
             || planned(cx, f)
             || attribution::covers(atts, cx.doc, span)
             || next.is_some_and(|n| attribution::covers(atts, cx.doc, n.clone().into()))
