@@ -1100,6 +1100,26 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
             linked.insert(i, i - 1);
         }
     }
+    // Acronyms whose long form is no one name before them: "Boycott, Divestment and
+    // Sanctions (BDS)", "a political action committee (PAC)".
+    let mut spelled: HashMap<usize, String> = HashMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        if linked.contains_key(&i) || !is_acronym(&c.name) {
+            continue;
+        }
+        let Some(open) = prose.get(..c.start).map(str::trim_end) else {
+            continue;
+        };
+        let closed = prose
+            .get(c.end..)
+            .is_some_and(|s| s.trim_start().starts_with([')', ']']));
+        if closed && open.ends_with(['(', '[']) {
+            let before = &open[..open.len() - 1];
+            if let Some(from) = spelled_out(before, &c.name) {
+                spelled.insert(i, one_line(before[from..].trim_end()).into_owned());
+            }
+        }
+    }
     // The lower-cased name, in one buffer for all candidates: copied only into a new key.
     let mut key = String::new();
     for (i, mut c) in cands.into_iter().enumerate() {
@@ -1163,7 +1183,10 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
             }
         };
         let e = &mut ents[idx];
-        if linked.contains_key(&i) {
+        if let Some(long) = spelled.remove(&i) {
+            c.form = Form::Acronym;
+            e.expansion.get_or_insert(long);
+        } else if linked.contains_key(&i) {
             if is_acronym(&c.name) {
                 c.form = Form::Acronym;
                 e.expansion = Some(e.name.clone());
@@ -1271,6 +1294,64 @@ fn merge_acronyms(ents: &mut Vec<Builder>) {
         }
     }
     move_mentions(ents, &moves, true);
+}
+
+/// Where the words that end `before` spell `acronym` out, one initial a word ("Boycott,
+/// Divestment and Sanctions" for BDS, "political action committee" for PAC), the byte offset
+/// of the first of them. Short linking words ("and", "of", "the") may give their initial
+/// ("Department of Justice": DOJ) or be passed over; any other word must give the next one.
+fn spelled_out(before: &str, acronym: &str) -> Option<usize> {
+    const LINKS: &[&str] = &["and", "of", "the", "for", "on", "in", "to", "&", "de", "a"];
+    let letters: Vec<char> = acronym.chars().filter(|c| *c != '.').collect();
+    if !letters.iter().all(char::is_ascii_alphabetic) {
+        return None;
+    }
+    // The words before, last first, with their starts, back to the clause's start; a long
+    // name fits in a few hundred bytes.
+    let window = crate::text::floor_char_boundary(before, before.len().saturating_sub(400));
+    let from = before[window..]
+        .rfind(['.', ';', ':', '(', ')', '"', '“', '”', '\n'])
+        .map_or(window, |p| {
+            window
+                + p
+                + before[window + p..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8)
+        });
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for r in crate::text::words(&before[from..]) {
+        let mut at = from + r.start;
+        for part in before[from + r.start..from + r.end].split('-') {
+            words.push((at, part));
+            at += part.len() + 1;
+        }
+    }
+    words.reverse();
+    // Up to three linking words passed over: the search below stays small on any input.
+    words.truncate(letters.len() + 3);
+    // Match from the last letter back, with the words still left to use.
+    fn go(words: &[(usize, &str)], letters: &[char], links: &[&str]) -> Option<usize> {
+        let (&(at, word), rest) = words.split_first()?;
+        let initial = word.chars().next()?;
+        let link = links.iter().any(|l| l.eq_ignore_ascii_case(word));
+        let [head @ .., last] = letters else {
+            return None;
+        };
+        if initial.eq_ignore_ascii_case(last) && !(link && head.is_empty()) {
+            if head.is_empty() {
+                return Some(at);
+            }
+            if let Some(start) = go(rest, head, links) {
+                return Some(start);
+            }
+        }
+        if link && !head.is_empty() {
+            return go(rest, letters, links);
+        }
+        None
+    }
+    go(&words, &letters, LINKS)
 }
 
 /// The acronym a long name goes by, into `out`: the initials of its capitalised words
@@ -1739,6 +1820,24 @@ mod tests {
         assert_eq!(doj.mentions.len(), 2);
         let knb = ents.iter().find(|e| e.name == "KNB").unwrap();
         assert_eq!(knb.expansion, None);
+    }
+
+    #[test]
+    fn acronyms_spelled_out_by_the_words_before_them() {
+        assert_eq!(
+            spelled_out("backed the Boycott, Divestment and Sanctions ", "BDS"),
+            Some(11)
+        );
+        assert_eq!(spelled_out("the Department of Justice ", "DOJ"), Some(4));
+        assert_eq!(
+            spelled_out("formed a political action committee", "PAC"),
+            Some(9)
+        );
+        assert_eq!(spelled_out("Young Americans for Freedom ", "YAF"), Some(0));
+        assert_eq!(spelled_out("met in the big hall ", "KNB"), None);
+        // Linking words at either end give no initial of their own; many of them cost little.
+        assert_eq!(spelled_out("and the ", "AT"), None);
+        assert_eq!(spelled_out(&"and ".repeat(10_000), "AAAAAAA"), None);
     }
 
     #[test]
