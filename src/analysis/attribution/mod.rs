@@ -723,7 +723,14 @@ fn sentence_attributions(
             && toks
                 .get(i + 2)
                 .is_some_and(|n| lexicon::PUT_IT_BEFORE.contains(&n.lower));
-        let cue = t.flags.cue() || before_that || put_it;
+        // "Bozell points out" reports; "points" alone, or "scored 20 points out of 30", is a
+        // score: the word before must be a name or a pronoun.
+        let points_out = matches!(t.lower, "point" | "points")
+            && toks.get(i + 1).is_some_and(|n| n.is("out"))
+            && i > 0
+            && (toks[i - 1].text.starts_with(char::is_uppercase)
+                || lexicon::PRONOUNS.contains(&toks[i - 1].lower));
+        let cue = t.flags.cue() || before_that || put_it || points_out;
         let guard = if cue { None } else { t.flags.guard() };
         // A text "reads" what it says: a verb of saying, under its guard.
         let stance = guard.is_some_and(|g| g != lexicon::Guard::Text);
