@@ -16,7 +16,8 @@ pub(super) static RULE: Rule = Rule {
           described only by what they know (\"a person familiar with the talks\"). Not \
           flagged: named officials (\"Interior Ministry official Jane Roe said\"), and sentences \
           that already say why the source is anonymous (\"on condition of anonymity\", \"not \
-          authorized to\", \"asked not to be named\"), and a later reference back to a source \
+          authorized to\", \"asked not to be named\") or are followed in their paragraph by \
+          one that does, and a later reference back to a source \
           already introduced (\"a senior official said ... The official added\"), whose \
           anonymity the first reference answers for.",
     bad: "Two officials said the talks had stalled.",
@@ -63,8 +64,20 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             continue;
         }
         last_sentence = Some(a.sentence);
-        let sentence = cx.doc.sentence_prose(a.sentence);
-        if EXPLAINED.is_match(sentence) || known && definite(lower) {
+        // The reason may follow in the same paragraph: "…, according to officials. They
+        // spoke on condition of anonymity because …".
+        let block = |i: usize| {
+            cx.doc
+                .sentences()
+                .get(i)
+                .and_then(|s| cx.doc.block_at(s.start))
+        };
+        let next = a.sentence + 1;
+        let explained = EXPLAINED.is_match(cx.doc.sentence_prose(a.sentence))
+            || block(next).is_some()
+                && block(next) == block(a.sentence)
+                && EXPLAINED.is_match(cx.doc.sentence_prose(next));
+        if explained || known && definite(lower) {
             continue;
         }
         let f = out.finding(
