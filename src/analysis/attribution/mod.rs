@@ -977,7 +977,7 @@ fn names_someone(text: &str) -> bool {
         })
 }
 
-/// `anonymous_phrase`: the sentence describes an unnamed source (`ANONYMOUS_PHRASE`).
+/// `anonymous_phrase`: the source is described as an unnamed one (`ANONYMOUS_PHRASE`).
 fn is_anonymous(source: Option<&Excerpt>, anonymous_phrase: bool) -> bool {
     let anonymous_head = source.is_some_and(|s| {
         let last = s.text.split_whitespace().next_back().unwrap_or("");
@@ -1030,8 +1030,14 @@ pub fn find(doc: &Document, entities: &[Entity]) -> (Vec<QuoteFact>, Vec<Attribu
             });
         }
         drop_nested(prose, &mut here);
-        let anonymous_phrase = !anonymous.is_empty();
-        found.extend(here.drain(..).map(|f| (f, si, anonymous_phrase)));
+        // The phrase makes unnamed only the source it describes, not a "he" or a bare "asked"
+        // elsewhere in the sentence.
+        found.extend(here.drain(..).map(|f| {
+            let described = f
+                .source
+                .is_some_and(|s| anonymous.iter().any(|m| m.start < s.end && s.start < m.end));
+            (f, si, described)
+        }));
     }
     let mentions = mention_index(entities);
     let mut last_named: Option<Excerpt> = None;
