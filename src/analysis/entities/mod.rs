@@ -1104,16 +1104,17 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
     // Sanctions (BDS)", "a political action committee (PAC)".
     let mut spelled: HashMap<usize, String> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
-        if linked.contains_key(&i) || !is_acronym(&c.name) {
-            continue;
-        }
         let Some(open) = prose.get(..c.start).map(str::trim_end) else {
             continue;
         };
+        // Most candidates stand after no parenthesis: that test comes first.
+        if !open.ends_with(['(', '[']) || linked.contains_key(&i) || !is_acronym(&c.name) {
+            continue;
+        }
         let closed = prose
             .get(c.end..)
             .is_some_and(|s| s.trim_start().starts_with([')', ']']));
-        if closed && open.ends_with(['(', '[']) {
+        if closed {
             let before = &open[..open.len() - 1];
             if let Some(from) = spelled_out(before, &c.name) {
                 spelled.insert(i, one_line(before[from..].trim_end()).into_owned());
@@ -1183,7 +1184,7 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
             }
         };
         let e = &mut ents[idx];
-        if let Some(long) = spelled.remove(&i) {
+        if let Some(long) = (!spelled.is_empty()).then(|| spelled.remove(&i)).flatten() {
             c.form = Form::Acronym;
             e.expansion.get_or_insert(long);
         } else if linked.contains_key(&i) {
