@@ -1184,7 +1184,7 @@ fn group(prose: &str, mut cands: Vec<Candidate>) -> Vec<Builder> {
             }
         };
         let e = &mut ents[idx];
-        if let Some(long) = (!spelled.is_empty()).then(|| spelled.remove(&i)).flatten() {
+        if let Some(long) = spelled.remove(&i) {
             c.form = Form::Acronym;
             e.expansion.get_or_insert(long);
         } else if linked.contains_key(&i) {
@@ -1310,16 +1310,11 @@ fn spelled_out(before: &str, acronym: &str) -> Option<usize> {
     // The words before, last first, with their starts, back to the clause's start; a long
     // name fits in a few hundred bytes.
     let window = crate::text::floor_char_boundary(before, before.len().saturating_sub(400));
-    let from = before[window..]
-        .rfind(['.', ';', ':', '(', ')', '"', '“', '”', '\n'])
-        .map_or(window, |p| {
-            window
-                + p
-                + before[window + p..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8)
-        });
+    let clause = before[window..]
+        .rsplit(['.', ';', ':', '(', ')', '"', '“', '”', '\n'])
+        .next()
+        .unwrap_or("");
+    let from = before.len() - clause.len();
     let mut words: Vec<(usize, &str)> = Vec::new();
     for r in crate::text::words(&before[from..]) {
         let mut at = from + r.start;
@@ -1332,10 +1327,10 @@ fn spelled_out(before: &str, acronym: &str) -> Option<usize> {
     // Up to three linking words passed over: the search below stays small on any input.
     words.truncate(letters.len() + 3);
     // Match from the last letter back, with the words still left to use.
-    fn go(words: &[(usize, &str)], letters: &[char], links: &[&str]) -> Option<usize> {
+    fn go(words: &[(usize, &str)], letters: &[char]) -> Option<usize> {
         let (&(at, word), rest) = words.split_first()?;
         let initial = word.chars().next()?;
-        let link = links.iter().any(|l| l.eq_ignore_ascii_case(word));
+        let link = LINKS.iter().any(|l| l.eq_ignore_ascii_case(word));
         let [head @ .., last] = letters else {
             return None;
         };
@@ -1343,16 +1338,16 @@ fn spelled_out(before: &str, acronym: &str) -> Option<usize> {
             if head.is_empty() {
                 return Some(at);
             }
-            if let Some(start) = go(rest, head, links) {
+            if let Some(start) = go(rest, head) {
                 return Some(start);
             }
         }
         if link && !head.is_empty() {
-            return go(rest, letters, links);
+            return go(rest, letters);
         }
         None
     }
-    go(&words, &letters, LINKS)
+    go(&words, &letters)
 }
 
 /// The acronym a long name goes by, into `out`: the initials of its capitalised words
