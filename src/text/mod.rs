@@ -14,7 +14,8 @@ mod words;
 pub use line_index::{Encoding, LineCol, LineIndex, floor_char_boundary, measure};
 pub use quotes::{Quote, QuoteEnd, Quotes};
 pub use words::{
-    Prefilter, Words, alnum_end, lowercase, strip_suffix_ci, tokens, with_lowercase, words,
+    Prefilter, Words, alnum_end, contains_word, lowercase, strip_suffix_ci, tokens, with_lowercase,
+    words,
 };
 
 use regex::Regex;

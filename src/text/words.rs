@@ -105,6 +105,18 @@ pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
         .flatten()
 }
 
+/// Whether `word` stands in `s` as a whole word (no letter or digit on either side), as
+/// written: case matters. A memchr scan, for the few lookups a rule makes per finding.
+pub fn contains_word(s: &str, word: &str) -> bool {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !word.is_empty()
+        && memchr::memmem::find_iter(s.as_bytes(), word.as_bytes()).any(|at| {
+            let before = s.get(..at).and_then(|b| b.chars().next_back());
+            let after = s.get(at + word.len()..).and_then(|a| a.chars().next());
+            !is_word(before) && !is_word(after)
+        })
+}
+
 /// `s` lowercased, borrowed when it already is (most words of running prose): no allocation
 /// for the words a pass only compares.
 pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
@@ -309,6 +321,17 @@ pub fn tokens(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn whole_words_only() {
+        assert!(contains_word("a big deal", "big"));
+        assert!(contains_word("big", "big"));
+        assert!(contains_word("Zoë’s “big” day", "big"));
+        assert!(!contains_word("bigger and ambiguous", "big"));
+        assert!(!contains_word("Big Coal", "big"));
+        assert!(!contains_word("zoëbig", "big"));
+        assert!(!contains_word("anything", ""));
+    }
 
     /// The pattern the scan stands for, as the oracle.
     static ORACLE: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,6 +1,7 @@
 //! `surname-before-full-name`: a person called by surname before being introduced.
 
-use crate::analysis::entities::{Form, Kind};
+use crate::analysis::entities::lexicon::{COMMON_CAPITALISED, GAZETTEER};
+use crate::analysis::entities::{Entity, Form, Kind, Mention};
 use crate::finding::Severity;
 use crate::rules::{Category, Context, Emitter, FixKind, Rule};
 use crate::text::Words;
@@ -18,7 +19,8 @@ pub(super) static RULE: Rule = Rule {
           are people the story only ever names by surname and surnames after the full name. \
           A surname that modifies a noun (\"the Obama administration\", \"the Koch brothers\", \
           \"Trump supporters\", \"the Bush and Obama eras\") names no one yet, and is left \
-          alone too.",
+          alone too, as is a word before a capitalised phrase that is no one's name \
+          (\"Nabisco\" before \"RJR Nabisco\", \"coal\" before \"Big Coal\").",
     bad: "Smailov resigned. Acting Prime Minister Alikhan Smailov took over in January.",
     good: "Alikhan Smailov resigned. Smailov took over as acting prime minister in January.",
     fix: FixKind::None,
@@ -99,11 +101,32 @@ fn attributive(prose: &str, end: usize) -> bool {
     false
 }
 
+/// Whether the full reference can be a person's name. Capitalised phrases the entity pass
+/// could only guess were people ("Executive Order", "Big Coal", "Team Hillary", a Title Case
+/// headline) start with a word the story also writes in lower case, a word capitalised only
+/// to open a sentence, or an acronym ("RJR Nabisco"); a given name is none of these. A title, a known name or a given name the
+/// gazetteer lists settles it.
+fn names_a_person(prose: &str, e: &Entity, full: &Mention) -> bool {
+    let first = full.text.split_whitespace().next().unwrap_or("");
+    if e.known || full.title.is_some() || GAZETTEER.is_given_name(first) {
+        return true;
+    }
+    let capitals = first.chars().filter(|c| c.is_uppercase()).count();
+    if capitals > 1 && !first.contains('.') || COMMON_CAPITALISED.contains(first) {
+        return false;
+    }
+    let lower = first.to_lowercase();
+    lower == first || !crate::text::contains_word(prose, &lower)
+}
+
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for e in cx.facts.entities.iter().filter(|e| e.kind == Kind::Person) {
         let Some(full) = e.mentions.iter().find(|m| m.form == Form::Full) else {
             continue;
         };
+        if !names_a_person(cx.doc.prose(), e, full) {
+            continue;
+        }
         if let Some(m) = e.mentions.iter().find(|m| {
             m.form == Form::Short
                 && m.start < full.start
