@@ -599,7 +599,8 @@ fn sentence_attributions(
     while i < toks.len() {
         let t = &toks[i];
         // Most words are no cue and none of the words below: pass them by.
-        let looked_for = t.flags.may_cue() || t.is("according") || (i == 0 && t.text == "In");
+        let looked_for =
+            t.flags.may_cue() || t.is("according") || t.is("went") || (i == 0 && t.text == "In");
         if t.word && !looked_for {
             i += 1;
             continue;
@@ -723,14 +724,31 @@ fn sentence_attributions(
             && toks
                 .get(i + 2)
                 .is_some_and(|n| lexicon::PUT_IT_BEFORE.contains(&n.lower));
+        // A name or a pronoun just before: the subject a phrasal cue needs.
+        let after_subject = || {
+            i > 0
+                && (toks[i - 1].text.starts_with(char::is_uppercase)
+                    || lexicon::PRONOUNS.contains(&toks[i - 1].lower))
+        };
         // "Bozell points out" reports; "points" alone, or "scored 20 points out of 30", is a
-        // score: the word before must be a name or a pronoun.
+        // score.
         let points_out = matches!(t.lower, "point" | "points")
             && toks.get(i + 1).is_some_and(|n| n.is("out"))
-            && i > 0
-            && (toks[i - 1].text.starts_with(char::is_uppercase)
-                || lexicon::PRONOUNS.contains(&toks[i - 1].lower));
-        let cue = t.flags.cue() || before_that || put_it || points_out;
+            && after_subject();
+        // "“…,” Trump went on, as if": carrying on a quote beside it; "went on strike" and
+        // "they went on, and on" report nothing.
+        let quote_mark = |k: usize| {
+            toks.get(k)
+                .is_some_and(|n| matches!(n.text, "”" | "“" | "\""))
+        };
+        let went_on = t.lower == "went"
+            && toks.get(i + 1).is_some_and(|n| n.is("on"))
+            && toks
+                .get(i + 2)
+                .is_none_or(|n| matches!(n.text, "," | "." | ";" | ":"))
+            && after_subject()
+            && (quote_mark(i + 3) || (i.saturating_sub(4)..i).any(quote_mark));
+        let cue = t.flags.cue() || before_that || put_it || points_out || went_on;
         let guard = if cue { None } else { t.flags.guard() };
         // A text "reads" what it says: a verb of saying, under its guard.
         let stance = guard.is_some_and(|g| g != lexicon::Guard::Text);

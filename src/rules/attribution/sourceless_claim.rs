@@ -15,7 +15,8 @@ pub(super) static RULE: Rule = Rule {
           believe\" and \"critics say\" tell the reader someone vouches for a claim without \
           saying who. They are flagged unless the same sentence names a source (\"it was \
           reported by Reuters\", \"Tokayev said\", \"critics, including Sen. Jane Roe, say\"). \
-          Deliberately not flagged: forecasts and appearances (\"is expected to\", \"seems\", \
+          A hedge on the verb of a report (\"Tokayev reportedly said\") is flagged all the \
+          same: the speaker is named, but not who says the words were spoken. Deliberately not flagged: forecasts and appearances (\"is expected to\", \"seems\", \
           \"appears\"), passives whose agent is named later in the sentence, anonymous but \
           present sources (\"officials said\", see `anonymous-source`), and hedges attributed \
           in a neighbouring sentence, which a reader can still follow.",
@@ -31,8 +32,19 @@ static NAMED_CRITIC: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-fn vouches(a: &Attribution) -> bool {
-    a.kind != CueKind::Hedge && a.source.as_ref().is_some_and(|s| !is_vague(&s.text))
+/// Whether `b` names who stands behind the hedge `a`. A hedge on the verb of a report
+/// ("Trump reportedly yelled", "he reportedly also said") puts the report itself in doubt:
+/// its source vouches for none of it.
+fn vouches(prose: &str, b: &Attribution, a: &Attribution) -> bool {
+    let on_the_verb = || {
+        b.source.as_ref().is_some_and(|s| s.end <= a.cue.start)
+            && prose
+                .get(a.cue.end..b.cue.start)
+                .is_some_and(|gap| gap.split_whitespace().count() <= 1)
+    };
+    b.kind != CueKind::Hedge
+        && b.source.as_ref().is_some_and(|s| !is_vague(&s.text))
+        && !on_the_verb()
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
@@ -46,7 +58,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             let to = i + atts[i..].partition_point(|b| b.sentence <= a.sentence);
             &atts[from..to]
         };
-        if same_sentence.iter().any(vouches) {
+        if same_sentence.iter().any(|b| vouches(cx.doc.prose(), b, a)) {
             continue;
         }
         let sentence = cx.doc.sentence_prose(a.sentence);
