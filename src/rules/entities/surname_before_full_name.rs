@@ -124,15 +124,14 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let Some(full) = e.mentions.iter().find(|m| m.form == Form::Full) else {
             continue;
         };
-        if !names_a_person(cx.doc.prose(), e, full) {
-            continue;
-        }
+        // The whole-text test last: it runs only for a surname already out of place.
         if let Some(m) = e.mentions.iter().find(|m| {
             m.form == Form::Short
                 && m.start < full.start
                 && !cx.doc.in_heading(m.start)
                 && !attributive(cx.doc.prose(), m.end)
-        }) {
+        }) && names_a_person(cx.doc.prose(), e, full)
+        {
             out.push(
                 out.finding(
                     m.start..m.end,
