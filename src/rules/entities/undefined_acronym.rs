@@ -18,7 +18,8 @@ pub(super) static RULE: Rule = Rule {
           reference such as GOP, CNN, NAACP, NASA, IBM), dotted or not (\"I.R.S.\"), a state \
           abbreviation (N.Y., D.C.), a company or network whose name is its initials (CVS, \
           HSBC, TBS), when the story gives it as another name (\"the Islamic State, also \
-          known as ISIS or ISIL\"), when the bundled gazetteer knows it or when the newsroom \
+          known as ISIS or ISIL\"; \"the Campaign for an Independent and Neutral \
+          Switzerland, or AUNS\", whatever language the letters come from), when the bundled gazetteer knows it or when the newsroom \
           names file lists it. Broadcast call signs (WBUR, KQED), brands joined by a slash \
           (\"a CNN/ORC poll\") and \"super PAC\" are names, not acronyms to spell out. Ordinary words in capitals (\"NO\", \
           \"WHITE\", or any of four letters or more the story also writes in lower case: \
@@ -98,6 +99,16 @@ fn given_as_alias(doc: &crate::text::Document, at: &std::ops::Range<usize>) -> b
         .all(|w| w == "or" || w == "and" || w.starts_with(|c: char| c.is_uppercase()))
 }
 
+/// "the Campaign for an Independent and Neutral Switzerland, or AUNS": the name just before
+/// ", or" defines the acronym, whatever language its letters come from.
+fn after_name_or(prose: &str, at: usize) -> bool {
+    prose
+        .get(..at)
+        .and_then(|b| b.strip_suffix(", or "))
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1)
+}
+
 fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     // Built only for a story with an acronym left to flag.
     let mut lower_words: Option<HashSet<&str>> = None;
@@ -118,6 +129,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
             || super_pac(cx.doc, m)
             || slashed(cx.doc.prose(), &(m.start..m.end))
             || given_as_alias(cx.doc, &(m.start..m.end))
+            || after_name_or(cx.doc.prose(), m.start)
         {
             continue;
         }
