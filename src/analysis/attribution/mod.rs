@@ -976,8 +976,9 @@ fn anonymous_phrase_before(prose: &str, anonymous: &[Span], src: Span) -> Option
     anonymous.iter().copied().find(|m| {
         m.start < src.start
             && src.start <= m.end + ANONYMOUS_REACH
+            // The phrase may end inside the source: "an aide who spoke [anonymously]".
             && prose
-                .get(m.end..src.start)
+                .get(m.end.min(src.start)..src.start)
                 .is_some_and(|gap| !gap.contains(['"', '“', '”']))
     })
 }

@@ -16,7 +16,7 @@ pub(super) static RULE: Rule = Rule {
           described only by what they know (\"a person familiar with the talks\"). Not \
           flagged: named officials (\"Interior Ministry official Jane Roe said\"), and sentences \
           that already say why the source is anonymous (\"on condition of anonymity\", \"not \
-          authorized to\", \"asked not to be named\") or are followed in their paragraph by \
+          authorized to\", \"asked not to be named\", \"spoke anonymously to discuss\") or are followed in their paragraph by \
           one that does, and a later reference back to a source \
           already introduced (\"a senior official said ... The official added\"), whose \
           anonymity the first reference answers for.",
@@ -29,7 +29,7 @@ pub(super) static RULE: Rule = Rule {
 /// A sentence that already explains the anonymity.
 static EXPLAINED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:condition of anonymity|anonymity|not authori[sz]ed|asked not to be (?:named|identified)|declined to be (?:named|identified)|requested that (?:he|she|they) not be)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:condition of anonymity|anonymity|anonymously\s+(?:to|because|since|as)|not authori[sz]ed|asked not to be (?:named|identified)|declined to be (?:named|identified)|requested that (?:he|she|they) not be)(?-u:\b)",
     )
     .expect("valid regex")
 });
