@@ -16,8 +16,8 @@ pub(super) static RULE: Rule = Rule {
           described only by what they know (\"a person familiar with the talks\"). Not \
           flagged: named officials (\"Interior Ministry official Jane Roe said\"), and sentences \
           that already say why the source is anonymous (\"on condition of anonymity\", \"not \
-          authorized to\", \"asked not to be named\", \"spoke anonymously to discuss\") or are followed in their paragraph by \
-          one that does, and a later reference back to a source \
+          authorized to\", \"asked not to be named\", \"spoke anonymously to discuss\") or \
+          are followed in their paragraph by one that does, and a later reference back to a source \
           already introduced (\"a senior official said ... The official added\"), whose \
           anonymity the first reference answers for.",
     bad: "Two officials said the talks had stalled.",

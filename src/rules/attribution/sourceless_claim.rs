@@ -16,7 +16,8 @@ pub(super) static RULE: Rule = Rule {
           saying who. They are flagged unless the same sentence names a source (\"it was \
           reported by Reuters\", \"Tokayev said\", \"critics, including Sen. Jane Roe, say\"). \
           A hedge on the verb of a report (\"Tokayev reportedly said\") is flagged all the \
-          same: the speaker is named, but not who says the words were spoken. Deliberately not flagged: forecasts and appearances (\"is expected to\", \"seems\", \
+          same: the speaker is named, but not who says the words were spoken. Deliberately \
+          not flagged: forecasts and appearances (\"is expected to\", \"seems\", \
           \"appears\"), passives whose agent is named later in the sentence, anonymous but \
           present sources (\"officials said\", see `anonymous-source`), and hedges attributed \
           in a neighbouring sentence, which a reader can still follow.",

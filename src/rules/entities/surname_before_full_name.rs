@@ -104,15 +104,17 @@ fn attributive(prose: &str, end: usize) -> bool {
 /// Whether the full reference can be a person's name. Capitalised phrases the entity pass
 /// could only guess were people ("Executive Order", "Big Coal", "Team Hillary", a Title Case
 /// headline) start with a word the story also writes in lower case, a word capitalised only
-/// to open a sentence, or an acronym ("RJR Nabisco"); a given name is none of these. A title, a known name or a given name the
-/// gazetteer lists settles it.
+/// to open a sentence, or an acronym ("RJR Nabisco"); a given name is none of these. A title,
+/// a known name or a given name the gazetteer lists settles it. The lower-case test is one
+/// memchr scan, run only for a surname already out of place: cheaper than a set of the
+/// story's words, which cost 5% more instructions on real news.
 fn names_a_person(prose: &str, e: &Entity, full: &Mention) -> bool {
     let first = full.text.split_whitespace().next().unwrap_or("");
     if e.known || full.title.is_some() || GAZETTEER.is_given_name(first) {
         return true;
     }
     let capitals = first.chars().filter(|c| c.is_uppercase()).count();
-    if capitals > 1 && !first.contains('.') || COMMON_CAPITALISED.contains(first) {
+    if (capitals > 1 && !first.contains('.')) || COMMON_CAPITALISED.contains(first) {
         return false;
     }
     let lower = first.to_lowercase();

@@ -19,8 +19,8 @@ pub(super) static RULE: Rule = Rule {
           abbreviation (N.Y., D.C.), a company or network whose name is its initials (CVS, \
           HSBC, TBS), when the story gives it as another name (\"the Islamic State, also \
           known as ISIS or ISIL\"; \"the Campaign for an Independent and Neutral \
-          Switzerland, or AUNS\", whatever language the letters come from), when the bundled gazetteer knows it or when the newsroom \
-          names file lists it. Broadcast call signs (WBUR, KQED), brands joined by a slash \
+          Switzerland, or AUNS\", whatever language the letters come from), when the \
+          bundled gazetteer knows it or when the newsroom names file lists it. Broadcast call signs (WBUR, KQED), brands joined by a slash \
           (\"a CNN/ORC poll\") and \"super PAC\" are names, not acronyms to spell out. Ordinary words in capitals (\"NO\", \
           \"WHITE\", or any of four letters or more the story also writes in lower case: \
           \"KILLED\", \"TAPPER:\") are shouting, not acronyms, and are left alone. Only the first use is \
