@@ -1,10 +1,12 @@
 //! Dates: the draft's reference date and every temporal expression, resolved to the calendar.
 //!
-//! `lexicon` knows the words, `resolve` the patterns and the calendar arithmetic; this module
-//! finds the reference date, walks the sentences and describes results for editors.
+//! `lexicon` knows the words, `resolve` the patterns and the calendar arithmetic, `marks` the
+//! tense markers around a date; this module finds the reference date, walks the sentences and
+//! describes results for editors.
 
 mod cues;
 mod lexicon;
+mod marks;
 mod resolve;
 
 use crate::config::{Config, DatePolicy};

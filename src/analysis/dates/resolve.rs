@@ -7,6 +7,7 @@
 
 use super::cues::Cues;
 use super::lexicon::{self, MONTH, NUMBER, WEEKDAY};
+use super::marks::Marks;
 use super::{DateKind, Form, Tense};
 use jiff::Span as Dur;
 use jiff::civil::{Date, Weekday};
@@ -445,19 +446,6 @@ fn weekday_date(
     add_days(reference, offset)
 }
 
-static FUTURE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|won['’]t|shall|(?:is|are|am)\s+(?:going|scheduled|expected|due|set|slated|planning|to)|(?:plans?|intends?|expects?|set|due|scheduled|slated|expected|likely|poised|planning)\s+to|next|upcoming|(?:days|weeks|months)\s+away)(?-u:\b)|(?-u:\w)['’]ll(?-u:\b)").expect("valid regex")
-});
-static PAST_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:said|says|was|were|had|did|told|ago|last|met|went|came|took|gave|made|began|left|held|found|saw|won|lost|fell|rose|led|sent|spent|struck|ran|wrote|spoke|broke|chose|flew|fought|got|knew|paid|sold|stood|thought|brought|bought|caught|kept|felt|became|(?-u:\w){3,}ed)(?-u:\b)").expect("valid regex")
-});
-/// Words that leave the time of the clause open: the present ("the primary is June 14",
-/// "it is calling for redemption on Dec. 7"), a modal ("would extend", "could change their
-/// mind before April 26"), a past plan ("were due to file by March 15"), an expectation
-/// ("expect the sale to close by Dec. 15").
-static OPEN_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:is|are|am|would|could|might|should|can|must|(?-i:may)|(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|slated|supposed|going|planning)\s+to|expects?\s+\w+(?:\s+\w+)?\s+to)(?-u:\b)").expect("valid regex")
-});
 /// A date a past action moved something to: "extended to Nov. 20", "postponed until May".
 static MOVED_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:extend|extended|extends|extending|postpone[sd]?|delay(?:ed|s)?|move[sd]?|push(?:ed|es)?\s+back|adjourn(?:ed|s)?|reschedule[sd]?)(?-u:\b)[^.;]{0,60}(?-u:\b)(?:to|until|till)\s+$").expect("valid regex")
@@ -592,46 +580,37 @@ const PLAN_WORDS: &[&str] = &[
 pub(super) fn tense_at(sentence: &str, lower: &str, span: &Range<usize>) -> Option<Tense> {
     let from = super::floor(sentence, span.start.saturating_sub(80));
     let before = sentence.get(from..span.start).unwrap_or("");
-    let lower = lower.get(from..span.start).unwrap_or("");
+    let (lower_sentence, lower) = (lower, lower.get(from..span.start).unwrap_or(""));
     if present_plan(before, lower) {
         return Some(Tense::Future);
     }
     if MOVED_TO.is_match(before) || TERM.is_match(before) {
         return None;
     }
-    let open: Vec<Range<usize>> = OPEN_MARK.find_iter(before).map(|m| m.range()).collect();
+    let Marks { future, past, open } = Marks::of(before, lower);
     // (offset, tense, strong): `None` leaves the time open. At one offset the later entry
     // wins: "is expected to" is a future, "is" alone open.
-    let mut marks: Vec<(usize, Option<Tense>, bool)> = open
+    let mut marked: Vec<(usize, Option<Tense>, bool)> = open
         .iter()
         .map(|r| (r.start, None, true))
-        .chain(FUTURE_MARK.find_iter(before).filter_map(|m| {
+        .chain(future.into_iter().filter_map(|m| {
             // "were due to file": a past plan; "due to the storm": a cause.
-            let inside = open
-                .iter()
-                .any(|r| r.start < m.start() && m.start() < r.end);
-            let cause = lower[m.range()].ends_with("due to")
-                && DETERMINERS.contains(&word_after(lower, m.end()));
-            (!inside && !cause).then_some((m.start(), Some(Tense::Future), true))
+            let inside = open.iter().any(|r| r.start < m.start && m.start < r.end);
+            let cause = lower[m.clone()].ends_with("due to")
+                && DETERMINERS.contains(&word_after(lower, m.end));
+            (!inside && !cause).then_some((m.start, Some(Tense::Future), true))
         }))
-        .chain(PAST_MARK.find_iter(before).filter_map(|m| {
+        .chain(past.into_iter().filter_map(|m| {
             // "had been set to expire": the "had" of a past plan.
-            if open
-                .iter()
-                .any(|r| r.start <= m.start() && m.start() < r.end)
-            {
+            if open.iter().any(|r| r.start <= m.start && m.start < r.end) {
                 return None;
             }
-            let w = &lower[m.range()];
-            let gap = before
-                .get(m.end()..)
-                .unwrap_or("")
-                .split_whitespace()
-                .count();
+            let w = &lower[m.clone()];
+            let gap = before.get(m.end..).unwrap_or("").split_whitespace().count();
             if PLAN_WORDS.contains(&w) {
-                Some((m.start(), None, true))
+                Some((m.start, None, true))
             } else if w.ends_with("ed")
-                && (gap > 2 || ["a", "an", "the"].contains(&word_before(lower, m.start())))
+                && (gap > 2 || ["a", "an", "the"].contains(&word_before(lower, m.start)))
             {
                 // A far "-ed" word, or one after an article, is as often an adjective ("a
                 // designated day on Nov. 1").
@@ -639,7 +618,7 @@ pub(super) fn tense_at(sentence: &str, lower: &str, span: &Range<usize>) -> Opti
             } else {
                 // "will be held", "to be published": a participle after "be" says nothing
                 // of the time.
-                let head = lower.get(..m.start()).unwrap_or("").trim_end();
+                let head = lower.get(..m.start).unwrap_or("").trim_end();
                 // "votes are tallied March 15": a present passive.
                 if [" be", " been", " is", " are", " am", " being"]
                     .iter()
@@ -647,15 +626,15 @@ pub(super) fn tense_at(sentence: &str, lower: &str, span: &Range<usize>) -> Opti
                 {
                     return None;
                 }
-                Some((m.start(), Some(Tense::Past), !w.ends_with("ed")))
+                Some((m.start, Some(Tense::Past), !w.ends_with("ed")))
             }
         }))
         .collect();
-    marks.sort_by_key(|m| m.0);
+    marked.sort_by_key(|m| m.0);
     let mut tense = None;
     let mut seen = false;
     let mut last = 0;
-    for (at, t, strong) in marks {
+    for (at, t, strong) in marked {
         seen = true;
         last = at;
         // "will be held Jan. 5": a participle does not undo the future.
@@ -670,9 +649,12 @@ pub(super) fn tense_at(sentence: &str, lower: &str, span: &Range<usize>) -> Opti
         tense
     } else {
         let to = super::floor(sentence, (span.end + 64).min(sentence.len()));
-        let after = sentence.get(span.end..to).unwrap_or("");
-        let f = FUTURE_MARK.find(after).map(|m| m.start());
-        let p = PAST_MARK.find(after).map(|m| m.start());
+        let after = Marks::of(
+            sentence.get(span.end..to).unwrap_or(""),
+            lower_sentence.get(span.end..to).unwrap_or(""),
+        );
+        let f = after.future.first().map(|m| m.start);
+        let p = after.past.first().map(|m| m.start);
         match (f, p) {
             // "is poised to": the future mark holds the "-ed" word.
             (Some(f), Some(p)) => Some(if f <= p { Tense::Future } else { Tense::Past }),
