@@ -308,6 +308,11 @@ pub(super) fn head_is(words: &[&str], noun: &str) -> bool {
     head_with(words, |n, _| n == Some(noun))
 }
 
+/// Whether a lowercase word folds to `noun`: true of every lone word [`head_is`] holds for.
+pub(super) fn folds_to(word: &str, noun: &str) -> bool {
+    fold(word) == noun
+}
+
 /// [`head`], with the folded noun lent to `f` instead of copied: the callers that only compare
 /// it (every context word of every figure) allocate nothing.
 fn head_with<R>(words: &[&str], f: impl FnOnce(Option<&str>, bool) -> R) -> R {
@@ -389,5 +394,41 @@ mod tests {
         assert_eq!(head(&["only"]).0, None);
         let (noun, delta) = head(&["more", "troops"]);
         assert_eq!((noun.as_deref(), delta), (Some("troops"), true));
+    }
+
+    /// `folds_to` may stand in front of `head_is` for a lone word: a word heads only what it
+    /// folds to.
+    #[test]
+    fn a_lone_word_heads_only_what_it_folds_to() {
+        for w in [
+            "troops",
+            "soldier",
+            "people",
+            "persons",
+            "countries",
+            "dead",
+            "killed",
+            "deaths",
+            "injured",
+            "arrests",
+            "boxes",
+            "buses",
+            "men",
+            "children",
+            "precincts",
+            "delegates",
+            "ships",
+            "sheep",
+            "police",
+            "protesters",
+            "bodies",
+            "votes",
+            "status",
+            "bus",
+        ] {
+            if let (Some(noun), _) = head(&[w]) {
+                assert!(folds_to(w, &noun), "{w} heads {noun}");
+            }
+        }
     }
 }
