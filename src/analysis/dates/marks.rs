@@ -105,7 +105,7 @@ fn kinds(word: &str) -> u8 {
 }
 
 /// Which bytes make words (ASCII letters, digits and `_`): a table, as the walk asks it of
-/// every byte.
+/// every byte. (`text::alnum_end`'s table leaves out `_`, which `\b` counts as a word byte.)
 static WORD_BYTE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -127,19 +127,20 @@ fn word_from(s: &[u8], from: usize) -> Option<Range<usize>> {
     Some(start..len.map_or(s.len(), |n| start + n))
 }
 
-/// The word right after byte `end` past one whitespace character or more (`\s+`).
-fn then(s: &str, end: usize) -> Option<Range<usize>> {
+/// The word right after byte `end` past one whitespace character or more (`\s+`), when it is
+/// one of `words`.
+fn then(s: &str, end: usize, words: &[&str]) -> Option<Range<usize>> {
     let rest = s.get(end..)?;
     let gap = rest.len() - rest.trim_start().len();
     let next = word_from(s.as_bytes(), end + gap)?;
-    (gap > 0 && next.start == end + gap).then_some(next)
+    (gap > 0 && next.start == end + gap && words.contains(&&s[next.clone()])).then_some(next)
 }
 
-/// The word right after an apostrophe (`'` or `’`) at byte `end`.
-fn after_apostrophe(s: &str, end: usize) -> Option<Range<usize>> {
+/// The word right after an apostrophe (`'` or `’`) at byte `end`, when it is `word`.
+fn after_apostrophe(s: &str, end: usize, word: &str) -> Option<Range<usize>> {
     let rest = s.get(end..)?;
     let len = ["'", "’"].iter().find(|a| rest.starts_with(*a))?.len();
-    word_from(s.as_bytes(), end + len).filter(|w| w.start == end + len)
+    word_from(s.as_bytes(), end + len).filter(|w| w.start == end + len && &s[w.clone()] == word)
 }
 
 /// "expect(s) someone (else) to", with Unicode `\w`: read by a regex, as it is rare.
@@ -180,16 +181,14 @@ impl Marks {
 
 /// The future marker that starts in word `w`, if any.
 fn future_at(lower: &str, w: &Range<usize>, kinds: u8) -> Option<Range<usize>> {
-    let next_is = |end: usize, words: &[&str]| {
-        then(lower, end).filter(|n| words.contains(&&lower[n.clone()]))
-    };
     let phrase = if kinds & FUTURE == 0 {
         None
     } else {
         match &lower[w.clone()] {
             "will" | "shall" | "next" | "upcoming" => Some(w.clone()),
-            "won" => after_apostrophe(lower, w.end).filter(|t| &lower[t.clone()] == "t"),
-            "is" | "are" | "am" => next_is(
+            "won" => after_apostrophe(lower, w.end, "t"),
+            "is" | "are" | "am" => then(
+                lower,
                 w.end,
                 &[
                     "going",
@@ -202,8 +201,8 @@ fn future_at(lower: &str, w: &Range<usize>, kinds: u8) -> Option<Range<usize>> {
                     "to",
                 ],
             ),
-            "days" | "weeks" | "months" => next_is(w.end, &["away"]),
-            _ => next_is(w.end, &["to"]),
+            "days" | "weeks" | "months" => then(lower, w.end, &["away"]),
+            _ => then(lower, w.end, &["to"]),
         }
     };
     let phrase = phrase.map(|m| w.start..m.end);
@@ -211,36 +210,32 @@ fn future_at(lower: &str, w: &Range<usize>, kinds: u8) -> Option<Range<usize>> {
     // `’`, which starts with byte E2).
     phrase.or_else(|| {
         matches!(lower.as_bytes().get(w.end), Some(b'\'' | 0xE2))
-            .then(|| after_apostrophe(lower, w.end))
+            .then(|| after_apostrophe(lower, w.end, "ll"))
             .flatten()
-            .filter(|ll| &lower[ll.clone()] == "ll")
             .map(|ll| w.end - 1..ll.end)
     })
 }
 
 /// The open marker that starts at word `w` (one of `OPEN_WORDS`), if any.
 fn open_at(text: &str, lower: &str, w: &Range<usize>) -> Option<Range<usize>> {
+    // "was due to", "had been scheduled to".
     let plan = |end: usize| {
-        let how = then(lower, end).filter(|n| {
-            [
-                "due",
-                "scheduled",
-                "expected",
-                "set",
-                "slated",
-                "supposed",
-                "going",
-                "planning",
-            ]
-            .contains(&&lower[n.clone()])
-        })?;
-        then(lower, how.end).filter(|n| &lower[n.clone()] == "to")
+        let planned = [
+            "due",
+            "scheduled",
+            "expected",
+            "set",
+            "slated",
+            "supposed",
+            "going",
+            "planning",
+        ];
+        then(lower, end, &planned).and_then(|how| then(lower, how.end, &["to"]))
     };
     let end = match &lower[w.clone()] {
         "may" => (&text[w.clone()] == "may").then_some(w.end),
         "was" | "were" => plan(w.end).map(|to| to.end),
-        "had" => then(lower, w.end)
-            .filter(|been| &lower[been.clone()] == "been")
+        "had" => then(lower, w.end, &["been"])
             .and_then(|been| plan(been.end))
             .map(|to| to.end),
         "expect" | "expects" => EXPECTS.find(&text[w.start..]).map(|m| w.start + m.end()),
